@@ -1,0 +1,28 @@
+import type { Tx } from "@/lib/db/client";
+import type { Prisma } from "@/lib/db/generated/client";
+
+export type AuditInput = {
+  actorId: string | null;
+  action: string;
+  entityType: string;
+  entityId?: string | null;
+  requestId?: string | null;
+  details?: Record<string, unknown>;
+};
+
+/**
+ * Appends one event to the audit trail inside the caller's transaction, so the event exists exactly when
+ * the change it describes does. The database chains its hash (see the foundation migration).
+ */
+export async function recordAudit(tx: Tx, event: AuditInput): Promise<void> {
+  await tx.auditEvent.create({
+    data: {
+      actorId: event.actorId,
+      action: event.action,
+      entityType: event.entityType,
+      entityId: event.entityId ?? null,
+      requestId: event.requestId ?? null,
+      details: (event.details ?? {}) as Prisma.InputJsonValue,
+    },
+  });
+}

