@@ -1,0 +1,109 @@
+import type { Role } from "@/lib/db/generated/enums";
+
+// Who may do what. Pure functions: every server action and API route asks these, and the unit tests cover
+// every role. Record-level rules (which contact a partner may see) live in each domain's data.ts `where`.
+
+export const ROLES = [
+  "PRACTITIONER",
+  "MASH_OFFICER",
+  "MASH_MANAGER",
+  "SOCIAL_WORKER",
+  "PARTNER_AGENCY",
+  "CFSS_COORDINATOR",
+  "DAAT_MANAGER",
+  "SERVICE_MANAGER",
+  "ADMIN",
+] as const satisfies readonly Role[];
+
+export const ROLE_LABELS: Record<Role, string> = {
+  PRACTITIONER: "Practitioner",
+  MASH_OFFICER: "MASH officer",
+  MASH_MANAGER: "MASH manager",
+  SOCIAL_WORKER: "Social worker",
+  PARTNER_AGENCY: "Partner agency",
+  CFSS_COORDINATOR: "CFSS coordinator",
+  DAAT_MANAGER: "DAAT manager",
+  SERVICE_MANAGER: "Service manager",
+  ADMIN: "Administrator",
+};
+
+export type Permission =
+  /** Create users, change their role or agency, deactivate them. */
+  | "users:manage"
+  /** Read the audit trail: who did what, who opened which record. */
+  | "audit:read"
+  /** Mint and revoke one's own API tokens. */
+  | "tokens:own";
+
+const PERMISSIONS: Record<Role, readonly Permission[]> = {
+  PRACTITIONER: ["tokens:own"],
+  MASH_OFFICER: ["tokens:own"],
+  MASH_MANAGER: ["tokens:own", "audit:read"],
+  SOCIAL_WORKER: ["tokens:own"],
+  PARTNER_AGENCY: ["tokens:own"],
+  CFSS_COORDINATOR: ["tokens:own"],
+  DAAT_MANAGER: ["tokens:own"],
+  SERVICE_MANAGER: ["tokens:own", "audit:read"],
+  ADMIN: ["tokens:own", "audit:read", "users:manage"],
+};
+
+export type Actor = { id: string; role: Role; agencyId: string | null };
+
+export function can(actor: Pick<Actor, "role"> | null | undefined, permission: Permission): boolean {
+  return actor ? PERMISSIONS[actor.role].includes(permission) : false;
+}
+
+/** A partner-agency user belongs to an agency; so does every practitioner (professionals are never anonymous). */
+export function roleNeedsAgency(role: Role): boolean {
+  return role === "PARTNER_AGENCY" || role === "PRACTITIONER";
+}
+
+// Sessions ---------------------------------------------------------------------------------------------
+
+export const SESSION_IDLE_MINUTES = 30;
+/** lastSeenAt is written at most this often, so browsing does not write on every request. */
+export const SESSION_TOUCH_SECONDS = 60;
+
+export type SessionState = { lastSeenAt: Date; endedAt: Date | null; userActive: boolean };
+
+export type SessionVerdict = { valid: true; touch: boolean } | { valid: false; reason: "ENDED" | "IDLE" | "DEACTIVATED" };
+
+export function judgeSession(session: SessionState, now: Date): SessionVerdict {
+  if (session.endedAt) return { valid: false, reason: "ENDED" };
+  if (!session.userActive) return { valid: false, reason: "DEACTIVATED" };
+  const idleMs = now.getTime() - session.lastSeenAt.getTime();
+  if (idleMs > SESSION_IDLE_MINUTES * 60_000) return { valid: false, reason: "IDLE" };
+  return { valid: true, touch: idleMs > SESSION_TOUCH_SECONDS * 1000 };
+}
+
+// Sign-in throttling ---------------------------------------------------------------------------------
+
+export const SIGN_IN_MAX_FAILURES = 5;
+export const SIGN_IN_WINDOW_MINUTES = 15;
+export const SIGN_IN_LOCK_MINUTES = 15;
+
+export type ThrottleState = { failures: number; windowStartedAt: Date; lockedUntil: Date | null } | null;
+
+export function isSignInLocked(state: ThrottleState, now: Date): boolean {
+  return Boolean(state?.lockedUntil && state.lockedUntil > now);
+}
+
+/** The throttle row after one more failed attempt at `now`. */
+export function afterFailedSignIn(state: ThrottleState, now: Date): NonNullable<ThrottleState> {
+  const windowOpen = state && now.getTime() - state.windowStartedAt.getTime() < SIGN_IN_WINDOW_MINUTES * 60_000;
+  const failures = windowOpen ? state.failures + 1 : 1;
+  const windowStartedAt = windowOpen ? state.windowStartedAt : now;
+  const lockedUntil = failures >= SIGN_IN_MAX_FAILURES ? new Date(now.getTime() + SIGN_IN_LOCK_MINUTES * 60_000) : null;
+  return { failures, windowStartedAt, lockedUntil };
+}
+
+// API tokens -----------------------------------------------------------------------------------------
+
+export const API_TOKEN_DEFAULT_DAYS = 30;
+export const API_TOKEN_MAX_DAYS = 365;
+
+export type TokenState = { expiresAt: Date; revokedAt: Date | null; userActive: boolean };
+
+export function isTokenUsable(token: TokenState, now: Date): boolean {
+  return token.userActive && !token.revokedAt && token.expiresAt > now;
+}
