@@ -25,8 +25,8 @@ export async function prepareDatabase(options: { seed: boolean; dataDir?: string
   const { applied } = await migrate(url);
   if (!options.quiet && applied.length > 0) console.log(`Applied migrations: ${applied.join(", ")}`);
 
+  process.env.DATABASE_URL = url;
   if (options.seed) {
-    process.env.DATABASE_URL = url;
     const { db } = await import("@/lib/db/client");
     const { seedDemoData } = await import("@/lib/demo/mutations");
     const { created } = await seedDemoData(db);

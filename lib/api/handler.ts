@@ -3,7 +3,7 @@ import type { z } from "zod";
 import type { SessionUser } from "@/lib/auth/data";
 import { can, type Permission } from "@/lib/auth/policy";
 import { resolveApiToken } from "@/lib/auth/resolve";
-import { fieldErrorsOf } from "@/lib/auth/action";
+import { fieldErrorsOf } from "@/lib/result";
 
 // Builders for /api/v1 route handlers: bearer-token authentication, permission, JSON body parsing with the
 // forms' own schemas, and one error shape: { error: { code, message, fields? } }.

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { headers } from "next/headers";
 import type { z } from "zod";
+import { fieldErrorsOf, type ActionResult } from "@/lib/result";
 import { getCurrentUser } from "./current-user";
 import type { SessionUser } from "./data";
 import { can, type Permission } from "./policy";
@@ -10,25 +11,9 @@ import { can, type Permission } from "./policy";
 // a check. Expected failures are values; unexpected errors are logged with a reference and reach the
 // browser only as that reference.
 
-export type FieldErrors = Record<string, string>;
-
-export type ActionFailure =
-  | { ok: false; reason: "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" }
-  | { ok: false; reason: "INVALID"; fieldErrors: FieldErrors }
-  | { ok: false; reason: "UNEXPECTED"; reference: string };
-
-export type ActionResult<T = Record<string, never>> = ({ ok: true } & T) | ActionFailure;
+export type { ActionFailure, ActionResult } from "@/lib/result";
 
 export type ActionContext = { user: SessionUser; requestId: string };
-
-export function fieldErrorsOf(error: z.ZodError): FieldErrors {
-  const errors: FieldErrors = {};
-  for (const issue of error.issues) {
-    const key = issue.path.join(".") || "form";
-    errors[key] ??= issue.message;
-  }
-  return errors;
-}
 
 async function requestId(): Promise<string> {
   try {
@@ -58,8 +43,3 @@ export function userAction<S extends z.ZodType, T>(
   };
 }
 
-export function invalid(fieldErrors: FieldErrors): ActionFailure {
-  return { ok: false, reason: "INVALID", fieldErrors };
-}
-
-export const NOT_FOUND: ActionFailure = { ok: false, reason: "NOT_FOUND" };

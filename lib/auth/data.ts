@@ -110,3 +110,9 @@ export async function findFirstActiveUserByRole(role: Role) {
 export async function findUserIdByEmail(email: string) {
   return db.user.findUnique({ where: { email: email.toLowerCase() }, select: { id: true, email: true, active: true } });
 }
+
+/** An active user as the server sees them, or null when unknown or deactivated. */
+export async function findSessionUserById(userId: string): Promise<SessionUser | null> {
+  const user = await db.user.findUnique({ where: { id: userId }, select: sessionUserSelect });
+  return user?.active ? toSessionUser(user) : null;
+}

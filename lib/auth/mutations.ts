@@ -1,9 +1,11 @@
 import { randomBytes } from "node:crypto";
 import { recordAudit } from "@/lib/audit/mutations";
-import { db } from "@/lib/db/client";
+import { db, type Tx } from "@/lib/db/client";
+import type { Role } from "@/lib/db/generated/enums";
+import { invalid, NOT_FOUND, type ActionFailure, type ActionResult } from "@/lib/result";
 import { hashApiToken } from "./data";
 import { hashPassword } from "./password";
-import { afterFailedSignIn, type Actor } from "./policy";
+import { afterFailedSignIn, roleNeedsAgency, type Actor } from "./policy";
 import type { createApiTokenSchema, createUserSchema, updateUserSchema } from "./schema";
 import type { z } from "zod";
 
@@ -52,26 +54,46 @@ export async function clearFailedSignIns(key: string): Promise<void> {
 
 // Users (admin) --------------------------------------------------------------------------------------
 
-export async function createUser(input: z.output<typeof createUserSchema>, { actor, requestId }: Context) {
+const AGENCY_REQUIRED = "Select the agency this person works for";
+const AGENCY_UNKNOWN = "Select an agency from the list";
+
+async function checkAgency(tx: Tx, role: Role, agencyId: string | null): Promise<ActionFailure | null> {
+  if (roleNeedsAgency(role) && !agencyId) return invalid({ agencyId: AGENCY_REQUIRED });
+  if (agencyId && (await tx.agency.count({ where: { id: agencyId } })) === 0) return invalid({ agencyId: AGENCY_UNKNOWN });
+  return null;
+}
+
+export async function createUser(input: z.output<typeof createUserSchema>, { actor, requestId }: Context): Promise<ActionResult<{ userId: string }>> {
   const passwordHash = input.password ? await hashPassword(input.password) : null;
   return db.$transaction(async (tx) => {
+    const agencyProblem = await checkAgency(tx, input.role, input.agencyId);
+    if (agencyProblem) return agencyProblem;
+    if (await tx.user.findUnique({ where: { email: input.email }, select: { id: true } })) {
+      return invalid({ email: "A user with this e-mail address already exists" });
+    }
     const user = await tx.user.create({
       data: { email: input.email, name: input.name, jobTitle: input.jobTitle, phone: input.phone, role: input.role, agencyId: input.agencyId, passwordHash },
-      select: { id: true, email: true },
+      select: { id: true },
     });
     await recordAudit(tx, { actorId: actor.id, action: "user.created", entityType: "User", entityId: user.id, requestId, details: { email: input.email, role: input.role, agencyId: input.agencyId } });
-    return user;
+    return { ok: true, userId: user.id };
   });
 }
 
 /**
  * Changes a user. A role or agency change, or a deactivation, ends every session the user has at once,
- * so nobody keeps powers they no longer hold.
+ * so nobody keeps powers they no longer hold. (API tokens follow the user's current role and active flag
+ * on every request.)
  */
-export async function updateUser(input: z.output<typeof updateUserSchema>, { actor, requestId }: Context) {
+export async function updateUser(input: z.output<typeof updateUserSchema>, { actor, requestId }: Context): Promise<ActionResult> {
+  if (input.userId === actor.id && (!input.active || input.role !== "ADMIN")) {
+    return invalid({ role: "You cannot remove your own administrator access. Ask another administrator." });
+  }
   return db.$transaction(async (tx) => {
     const before = await tx.user.findUnique({ where: { id: input.userId }, select: { role: true, agencyId: true, active: true, name: true, jobTitle: true, phone: true } });
-    if (!before) return null;
+    if (!before) return NOT_FOUND;
+    const agencyProblem = await checkAgency(tx, input.role, input.agencyId);
+    if (agencyProblem) return agencyProblem;
     const after = { name: input.name, jobTitle: input.jobTitle, phone: input.phone, role: input.role, agencyId: input.agencyId, active: input.active };
     await tx.user.update({ where: { id: input.userId }, data: after });
     const changed = Object.fromEntries(
@@ -86,7 +108,7 @@ export async function updateUser(input: z.output<typeof updateUserSchema>, { act
       });
     }
     await recordAudit(tx, { actorId: actor.id, action: "user.updated", entityType: "User", entityId: input.userId, requestId, details: { changed } });
-    return { id: input.userId };
+    return { ok: true };
   });
 }
 

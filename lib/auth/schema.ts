@@ -52,12 +52,12 @@ export type CreateUserInput = z.input<typeof createUserSchema>;
 
 export const updateUserSchema = z.object({
   userId: z.uuid("Select a user"),
-  name,
-  jobTitle: optionalText("Job title", 200),
-  phone: optionalText("Phone number", 40),
-  role,
-  agencyId,
-  active: z.boolean(),
+  name: name.meta({ example: "Jo Bloggs" }),
+  jobTitle: optionalText("Job title", 200).meta({ example: "Health Visitor" }),
+  phone: optionalText("Phone number", 40).meta({ example: "01604 000000" }),
+  role: role.meta({ example: "PRACTITIONER" }),
+  agencyId: agencyId.meta({ example: "2f1c1a86-5e2f-4f53-9b1a-0c7a3e2c9d10" }),
+  active: z.boolean({ error: "Say whether the account is active" }).meta({ example: true }),
 });
 export type UpdateUserInput = z.input<typeof updateUserSchema>;
 
@@ -74,3 +74,6 @@ export const createApiTokenSchema = z.object({
 export type CreateApiTokenInput = z.input<typeof createApiTokenSchema>;
 
 export const revokeApiTokenSchema = z.object({ tokenId: z.uuid("Select a token") });
+
+/** The API's PUT /users/{userId} body: the change form without the id, which comes from the path. */
+export const updateUserBodySchema = updateUserSchema.omit({ userId: true });

@@ -31,6 +31,20 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/** The port of a cluster already running from `dataDir` (another `npm start`), read from its postmaster.pid. */
+async function runningClusterPort(dataDir: string): Promise<number | null> {
+  const pidFile = path.join(dataDir, "postmaster.pid");
+  if (!existsSync(pidFile)) return null;
+  const [pidLine, , , portLine] = (await readFile(pidFile, "utf8")).split("\n");
+  const pid = Number(pidLine);
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return null; // stale file: PostgreSQL removes it itself on start
+  }
+  return Number(portLine) || null;
+}
+
 export async function startEmbeddedPostgres(options: { dataDir: string; port?: number; quiet?: boolean }): Promise<EmbeddedDatabase> {
   const dataDir = path.resolve(options.dataDir);
   const credentialsFile = `${dataDir}.credentials.json`;
@@ -42,6 +56,13 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port?: n
   } else {
     credentials = { password: randomBytes(18).toString("base64url") };
   }
+  const url = (port: number) => (database: string) =>
+    `postgresql://postgres:${encodeURIComponent(credentials.password)}@127.0.0.1:${port}/${database}`;
+
+  // A second command (npm run token, audit:verify) while `npm start` runs shares its cluster, and leaves it running.
+  const runningPort = initialised ? await runningClusterPort(dataDir) : null;
+  if (runningPort) return databaseHandle(url(runningPort), async () => {});
+
   const port = options.port ?? (await freePort());
   const log = options.quiet ? () => {} : (message: unknown) => console.log(`[postgres] ${String(message).trim()}`);
   const server = new EmbeddedPostgres({
@@ -62,12 +83,13 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port?: n
     await writeFile(credentialsFile, JSON.stringify(credentials), { mode: 0o600 });
   }
   await server.start();
+  return databaseHandle(url(port), () => server.stop());
+}
 
-  const url = (database: string) =>
-    `postgresql://postgres:${encodeURIComponent(credentials.password)}@127.0.0.1:${port}/${database}`;
-
+function databaseHandle(url: (database: string) => string, stop: () => Promise<void>): EmbeddedDatabase {
   return {
     url,
+    stop,
     async createDatabase(name, template) {
       const client = new pg.Client({ connectionString: url("postgres") });
       await client.connect();
@@ -81,6 +103,5 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port?: n
         await client.end();
       }
     },
-    stop: () => server.stop(),
   };
 }

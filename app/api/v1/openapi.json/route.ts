@@ -1,0 +1,7 @@
+import { buildOpenApiDocument } from "@/lib/api/openapi";
+
+export const dynamic = "force-static";
+
+export function GET() {
+  return Response.json(buildOpenApiDocument());
+}

@@ -1,0 +1,29 @@
+import type { z } from "zod";
+
+// The one shape every server action, mutation and API handler uses for outcomes. Expected failures are
+// values; only unexpected errors throw (and are then logged and reported with a reference).
+
+export type FieldErrors = Record<string, string>;
+
+export type ActionFailure =
+  | { ok: false; reason: "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" }
+  | { ok: false; reason: "INVALID"; fieldErrors: FieldErrors }
+  | { ok: false; reason: "UNEXPECTED"; reference: string };
+
+export type ActionResult<T = unknown> = ({ ok: true } & T) | ActionFailure;
+
+export function invalid(fieldErrors: FieldErrors): ActionFailure {
+  return { ok: false, reason: "INVALID", fieldErrors };
+}
+
+export const NOT_FOUND: ActionFailure = { ok: false, reason: "NOT_FOUND" };
+
+/** The first message per field, keyed by its dotted path ("children.0.dateOfBirth"); "form" for the whole. */
+export function fieldErrorsOf(error: z.ZodError): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const issue of error.issues) {
+    const key = issue.path.join(".") || "form";
+    errors[key] ??= issue.message;
+  }
+  return errors;
+}
