@@ -1,4 +1,4 @@
-import type { Tx } from "@/lib/db/client";
+import { db, type Tx } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 
 export type AuditInput = {
@@ -25,4 +25,12 @@ export async function recordAudit(tx: Tx, event: AuditInput): Promise<void> {
       details: (event.details ?? {}) as Prisma.InputJsonValue,
     },
   });
+}
+
+/**
+ * Records that someone opened a record (a child's, a contact, a user). Written in its own transaction: the
+ * read has already happened, and the trail must show it even though nothing changed.
+ */
+export async function recordView(event: { actorId: string; entityType: string; entityId: string; requestId?: string | null }): Promise<void> {
+  await db.$transaction((tx) => recordAudit(tx, { ...event, action: "record.viewed" }));
 }

@@ -1,5 +1,6 @@
 import { apiError, apiJson, apiRoute, parseBody } from "@/lib/api/handler";
 import { respondWith } from "@/lib/api/respond";
+import { recordView } from "@/lib/audit/mutations";
 import { findUserForAdmin } from "@/lib/auth/data";
 import { updateUser } from "@/lib/auth/mutations";
 import { updateUserBodySchema } from "@/lib/auth/schema";
@@ -9,9 +10,10 @@ export const dynamic = "force-dynamic";
 
 type Params = { userId: string };
 
-export const GET = apiRoute<Params>({ permission: "users:manage" }, async ({ user, params }) => {
+export const GET = apiRoute<Params>({ permission: "users:manage" }, async ({ user, params, requestId }) => {
   const found = z.uuid().safeParse(params.userId).success ? await findUserForAdmin(user, params.userId) : null;
   if (!found) return apiError("NOT_FOUND");
+  await recordView({ actorId: user.id, entityType: "User", entityId: found.id, requestId });
   const { passwordHash, ...rest } = found;
   return apiJson({ ...rest, hasPassword: passwordHash !== null });
 });
