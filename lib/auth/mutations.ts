@@ -38,10 +38,12 @@ export async function endSession(sessionId: string, reason: SessionEndReason, ac
 
 export async function recordFailedSignIn(key: string, userId: string | null, now: Date): Promise<{ locked: boolean }> {
   return db.$transaction(async (tx) => {
-    // Lock the row so concurrent failures each count.
+    // Create the row if needed, then lock it, so concurrent failures each count.
+    await tx.$executeRaw`INSERT INTO "SignInThrottle" ("key", "failures", "windowStartedAt") VALUES (${key}, 0, now()) ON CONFLICT ("key") DO NOTHING`;
     const rows = await tx.$queryRaw<{ failures: number; windowStartedAt: Date; lockedUntil: Date | null }[]>`
       SELECT "failures", "windowStartedAt", "lockedUntil" FROM "SignInThrottle" WHERE "key" = ${key} FOR UPDATE`;
-    const next = afterFailedSignIn(rows[0] ?? null, now);
+    const current = rows[0] && rows[0].failures > 0 ? rows[0] : null;
+    const next = afterFailedSignIn(current, now);
     await tx.signInThrottle.upsert({ where: { key }, create: { key, ...next }, update: next });
     await recordAudit(tx, { actorId: userId, action: "auth.sign_in_failed", entityType: "User", entityId: userId, details: { failures: next.failures, locked: Boolean(next.lockedUntil) } });
     return { locked: Boolean(next.lockedUntil) };

