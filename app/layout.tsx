@@ -1,15 +1,39 @@
 import type { Metadata } from "next";
+import { PhaseBanner } from "@/components/phase-banner";
+import { ServiceFooter } from "@/components/service-footer";
+import { ServiceHeader } from "@/components/service-header";
+import { ServiceNavigation } from "@/components/service-navigation";
+import { SkipLink } from "@/components/skip-link";
+import { getCurrentUser } from "@/lib/auth/current-user";
+import { listNavigationItems } from "@/lib/auth/navigation";
+import { ROLE_LABELS } from "@/lib/auth/policy";
 import "./globals.css";
+
+// The header shows who is signed in, read from the database on each request.
+export const dynamic = "force-dynamic";
 
 export const metadata: Metadata = {
   title: { default: "Northamptonshire MASH", template: "%s – Northamptonshire MASH" },
   description: "Multi-Agency Safeguarding Hub: threshold guidance, referrals and contact handling.",
 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  const user = await getCurrentUser();
+  const navigation = listNavigationItems(user?.role);
   return (
     <html lang="en-GB">
-      <body className="min-h-screen bg-white font-sans text-ink antialiased">{children}</body>
+      <body className="flex min-h-screen flex-col bg-white font-sans text-ink antialiased">
+        <SkipLink />
+        <ServiceHeader user={user ? { name: user.name, roleLabel: ROLE_LABELS[user.role], agencyName: user.agencyName } : null} />
+        {navigation.length > 0 && <ServiceNavigation items={navigation} />}
+        <div className="mx-auto w-full max-w-5xl px-4 md:px-8">
+          <PhaseBanner phase={process.env.NODE_ENV === "production" ? "beta" : "demo"} />
+          <main id="main-content" tabIndex={-1} className="pt-6 pb-12 md:pt-8">
+            {children}
+          </main>
+        </div>
+        <ServiceFooter />
+      </body>
     </html>
   );
 }

@@ -11,8 +11,6 @@ import { can, type Permission } from "./policy";
 // a check. Expected failures are values; unexpected errors are logged with a reference and reach the
 // browser only as that reference.
 
-export type { ActionFailure, ActionResult } from "@/lib/result";
-
 export type ActionContext = { user: SessionUser; requestId: string };
 
 async function requestId(): Promise<string> {

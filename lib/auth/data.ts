@@ -116,3 +116,11 @@ export async function findSessionUserById(userId: string): Promise<SessionUser |
   const user = await db.user.findUnique({ where: { id: userId }, select: sessionUserSelect });
   return user?.active ? toSessionUser(user) : null;
 }
+
+/** Names for a set of user ids, for showing who did what (audit trail). */
+export async function findUserNames(ids: string[]): Promise<Map<string, { name: string; email: string }>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map();
+  const users = await db.user.findMany({ where: { id: { in: unique } }, select: { id: true, name: true, email: true } });
+  return new Map(users.map((u) => [u.id, { name: u.name, email: u.email }]));
+}
