@@ -82,3 +82,19 @@ export async function parseBody<S extends z.ZodType>(request: Request, schema: S
   if (!parsed.success) return { ok: false, response: apiError("INVALID", { fields: fieldErrorsOf(parsed.error) }) };
   return { ok: true, data: parsed.data };
 }
+
+/** A route handler anyone may call (public guidance, health). Same error shape and logging. */
+export function publicApiRoute<P = Record<string, never>>(
+  handler: (context: { requestId: string; params: P; request: Request }) => Promise<Response>,
+): (request: Request, context: RouteContext<P>) => Promise<Response> {
+  return async (request, context) => {
+    const requestId = request.headers.get("x-request-id") ?? randomUUID();
+    try {
+      const params = ((await context?.params) ?? {}) as P;
+      return await handler({ requestId, params, request });
+    } catch (error) {
+      console.error(`[api] request ${requestId} failed`, error);
+      return apiError("UNEXPECTED", { requestId });
+    }
+  };
+}

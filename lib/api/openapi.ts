@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { auditQuerySchema } from "@/lib/audit/schema";
 import { createApiTokenSchema, createUserSchema, updateUserBodySchema } from "@/lib/auth/schema";
+import { assessSchema } from "@/lib/thresholds/schema";
 import type { Permission } from "@/lib/auth/policy";
 
 // The OpenAPI 3.1 description of /api/v1, generated from the same zod schemas the forms and handlers
@@ -28,6 +29,9 @@ export const API_OPERATIONS: Operation[] = [
   { method: "get", path: "/api/v1/tokens", summary: "Your API tokens", permission: "tokens:own", success: { status: 200, description: "Your tokens (never the secret)" } },
   { method: "post", path: "/api/v1/tokens", summary: "Mint an API token (shown once)", permission: "tokens:own", body: createApiTokenSchema, success: { status: 201, description: "The new token" } },
   { method: "delete", path: "/api/v1/tokens/{tokenId}", summary: "Revoke one of your tokens", permission: "tokens:own", success: { status: 204, description: "Revoked" } },
+  { method: "get", path: "/api/v1/thresholds", summary: "Published threshold guidance versions (public, cacheable)", permission: "public", success: { status: 200, description: "Versions, newest first" } },
+  { method: "get", path: "/api/v1/thresholds/{version}", summary: "One version of the threshold matrix: levels, domains, indicators (public, cacheable)", permission: "public", success: { status: 200, description: "The document" } },
+  { method: "post", path: "/api/v1/thresholds/{version}/assess", summary: "Suggest a level of need from ticked indicators (guidance, never a verdict)", permission: "public", body: assessSchema, success: { status: 200, description: "The suggestion and its reasons" } },
   { method: "get", path: "/api/v1/audit-events", summary: "The audit trail, newest first (keyset paginated by `before`)", permission: "audit:read", query: auditQuerySchema, success: { status: 200, description: "A page of events and the next cursor" } },
 ];
 
@@ -45,7 +49,12 @@ export function exampleOf(schema: z.ZodObject): Record<string, unknown> {
 const errorResponse = (description: string) => ({ description, content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } });
 
 function pathParameters(path: string) {
-  return [...path.matchAll(/\{(\w+)\}/g)].map(([, name]) => ({ name, in: "path", required: true, schema: { type: "string", format: "uuid" } }));
+  return [...path.matchAll(/\{(\w+)\}/g)].map(([, name]) => ({
+    name,
+    in: "path",
+    required: true,
+    schema: name!.endsWith("Id") ? { type: "string", format: "uuid" } : { type: "string", example: "rhrt-2025" },
+  }));
 }
 
 function queryParameters(query: z.ZodObject | undefined) {
@@ -62,7 +71,7 @@ export function buildOpenApiDocument(serverUrl = "/") {
     if (op.permission !== "public" && op.permission !== "signed-in") responses["403"] = errorResponse("Your role does not allow this");
     if (op.path.includes("{")) responses["404"] = errorResponse("Not found, or not yours to see");
     if (op.body || op.query) responses["422"] = errorResponse("Invalid fields");
-    if (op.body) responses["409"] = errorResponse("Conflicts with the record's current state");
+    if (op.body && op.permission !== "public") responses["409"] = errorResponse("Conflicts with the record's current state");
     paths[op.path] ??= {};
     paths[op.path]![op.method] = {
       summary: op.summary,
