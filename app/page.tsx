@@ -53,6 +53,13 @@ function SignedOutHome() {
         <li>make a referral to the MASH when a child may need protection</li>
         <li>ask for early help from Children and Families Support Services (CFSS) when a family needs coordinated support</li>
       </ul>
+      <p className="mb-6">
+        Anyone can read the{" "}
+        <Link href="/thresholds" className="link">
+          Threshold guidance
+        </Link>{" "}
+        without an account.
+      </p>
       <p className="mb-6">Professionals need an account. Your organisation&apos;s administrator can give you one.</p>
       <div className="mb-10">
         <ButtonLink href="/sign-in" start>

@@ -18,6 +18,12 @@ const everyone = () => true;
 const NAVIGATION: readonly NavigationEntry[] = [
   { href: "/", label: "Home", description: "Your starting page.", shownTo: everyone },
   {
+    href: "/thresholds",
+    label: "Threshold guidance",
+    description: "Check a concern against the levels of need in Right Help, Right Time.",
+    shownTo: everyone,
+  },
+  {
     href: "/admin/users",
     label: "Users",
     description: "Add people, change their role or agency, and deactivate accounts.",

@@ -4,15 +4,15 @@ import { ROLES } from "@/lib/auth/policy";
 import type { Role } from "@/lib/db/generated/enums";
 
 const EXPECTED_HREFS: Record<Role, string[]> = {
-  PRACTITIONER: ["/", "/account/tokens"],
-  MASH_OFFICER: ["/", "/account/tokens"],
-  MASH_MANAGER: ["/", "/audit", "/account/tokens"],
-  SOCIAL_WORKER: ["/", "/account/tokens"],
-  PARTNER_AGENCY: ["/", "/account/tokens"],
-  CFSS_COORDINATOR: ["/", "/account/tokens"],
-  DAAT_MANAGER: ["/", "/account/tokens"],
-  SERVICE_MANAGER: ["/", "/audit", "/account/tokens"],
-  ADMIN: ["/", "/admin/users", "/audit", "/account/tokens"],
+  PRACTITIONER: ["/", "/thresholds", "/account/tokens"],
+  MASH_OFFICER: ["/", "/thresholds", "/account/tokens"],
+  MASH_MANAGER: ["/", "/thresholds", "/audit", "/account/tokens"],
+  SOCIAL_WORKER: ["/", "/thresholds", "/account/tokens"],
+  PARTNER_AGENCY: ["/", "/thresholds", "/account/tokens"],
+  CFSS_COORDINATOR: ["/", "/thresholds", "/account/tokens"],
+  DAAT_MANAGER: ["/", "/thresholds", "/account/tokens"],
+  SERVICE_MANAGER: ["/", "/thresholds", "/audit", "/account/tokens"],
+  ADMIN: ["/", "/thresholds", "/admin/users", "/audit", "/account/tokens"],
 };
 
 describe("listNavigationItems", () => {
@@ -30,7 +30,7 @@ describe("listNavigationItems", () => {
   });
 
   it("shows the administrator's links by their labels", () => {
-    expect(listNavigationItems("ADMIN").map((item) => item.label)).toEqual(["Home", "Users", "Audit trail", "API tokens"]);
+    expect(listNavigationItems("ADMIN").map((item) => item.label)).toEqual(["Home", "Threshold guidance", "Users", "Audit trail", "API tokens"]);
   });
 
   it("gives nobody signed out a menu", () => {
