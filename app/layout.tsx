@@ -5,6 +5,7 @@ import { ServiceHeader } from "@/components/service-header";
 import { ServiceNavigation } from "@/components/service-navigation";
 import { SkipLink } from "@/components/skip-link";
 import { getCurrentUser } from "@/lib/auth/current-user";
+import { readSignOutCsrfToken } from "@/lib/auth/sign-out";
 import { listNavigationItems } from "@/lib/auth/navigation";
 import { ROLE_LABELS } from "@/lib/auth/policy";
 import "./globals.css";
@@ -18,13 +19,13 @@ export const metadata: Metadata = {
 };
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
-  const user = await getCurrentUser();
+  const [user, signOutCsrfToken] = await Promise.all([getCurrentUser(), readSignOutCsrfToken()]);
   const navigation = listNavigationItems(user?.role);
   return (
     <html lang="en-GB">
       <body className="flex min-h-screen flex-col bg-white font-sans text-ink antialiased">
         <SkipLink />
-        <ServiceHeader user={user ? { name: user.name, roleLabel: ROLE_LABELS[user.role], agencyName: user.agencyName } : null} />
+        <ServiceHeader user={user ? { name: user.name, roleLabel: ROLE_LABELS[user.role], agencyName: user.agencyName } : null} signOutCsrfToken={signOutCsrfToken} />
         {navigation.length > 0 && <ServiceNavigation items={navigation} />}
         <div className="mx-auto w-full max-w-5xl px-4 md:px-8">
           <PhaseBanner phase={process.env.NODE_ENV === "production" ? "beta" : "demo"} />

@@ -58,7 +58,11 @@ function SignedOutHome() {
         <Link href="/thresholds" className="link">
           Threshold guidance
         </Link>{" "}
-        without an account.
+        without an account, and{" "}
+        <Link href="/thresholds/check" className="link">
+          check the level of need
+        </Link>{" "}
+        for a child.
       </p>
       <p className="mb-6">Professionals need an account. Your organisation&apos;s administrator can give you one.</p>
       <div className="mb-10">

@@ -3,7 +3,7 @@ import { SignOutButton } from "./sign-out-button";
 
 export type HeaderUser = { name: string; roleLabel: string; agencyName: string | null };
 
-export function ServiceHeader({ user }: { user: HeaderUser | null }) {
+export function ServiceHeader({ user, signOutCsrfToken }: { user: HeaderUser | null; signOutCsrfToken: string | null }) {
   return (
     <header className="border-b-[10px] border-brand bg-ink text-white">
       <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-x-8 gap-y-3 px-4 py-3 md:px-8">
@@ -19,7 +19,7 @@ export function ServiceHeader({ user }: { user: HeaderUser | null }) {
                 {user.agencyName ? `, ${user.agencyName}` : ""}
               </span>
             </p>
-            <SignOutButton />
+            <SignOutButton csrfToken={signOutCsrfToken} />
           </div>
         ) : (
           <Link href="/sign-in" className="link-inverse text-base font-bold">

@@ -1,21 +1,25 @@
-"use client";
+import Link from "next/link";
 
-import { signOut } from "next-auth/react";
-import { useState } from "react";
-
-export function SignOutButton() {
-  const [signingOut, setSigningOut] = useState(false);
+/**
+ * A form, not a script: it works before the page's JavaScript loads and without next-auth's client code.
+ * Without a CSRF token (rare: the cookie is set at sign-in), next-auth's own sign-out page asks to confirm.
+ */
+export function SignOutButton({ csrfToken }: { csrfToken: string | null }) {
+  const className = "cursor-pointer font-bold text-white underline underline-offset-[0.1578em] hover:decoration-[3px]";
+  if (!csrfToken) {
+    return (
+      <Link href="/api/auth/signout" prefetch={false} className={className}>
+        Sign out
+      </Link>
+    );
+  }
   return (
-    <button
-      type="button"
-      disabled={signingOut}
-      onClick={() => {
-        setSigningOut(true);
-        void signOut({ callbackUrl: "/sign-in?signedOut=1" });
-      }}
-      className="cursor-pointer font-bold text-white underline underline-offset-[0.1578em] hover:decoration-[3px] disabled:cursor-wait"
-    >
-      {signingOut ? "Signing out…" : "Sign out"}
-    </button>
+    <form method="post" action="/api/auth/signout">
+      <input type="hidden" name="csrfToken" value={csrfToken} />
+      <input type="hidden" name="callbackUrl" value="/sign-in?signedOut=1" />
+      <button type="submit" className={className}>
+        Sign out
+      </button>
+    </form>
   );
 }

@@ -1,11 +1,13 @@
 "use client";
 
 import { useDeferredValue, useEffect, useMemo, useState } from "react";
+import { Select } from "@/components/select";
 import { Tag } from "@/components/tag";
+import { TextInput } from "@/components/text-input";
 import { checkChosenLevel, suggestLevel, type TickedIndicator } from "@/lib/thresholds/policy";
 import { PATHWAYS } from "@/lib/thresholds/pathways";
 import { levelCheckToSearchParams, type Level } from "@/lib/thresholds/schema";
-import { LEVEL_STYLES } from "./level-styles";
+import { levelEdgeClass } from "@/components/threshold-matrix/level-heading";
 import { MashLineStatus } from "./mash-line-status";
 import { PathwayPanel } from "./pathway-panel";
 
@@ -87,44 +89,24 @@ export function LevelCheck({ version, levels, domains, indicators, initialTicked
         </h2>
         <div className="mb-6 grid gap-4 bg-panel p-4 md:grid-cols-3" role="search" aria-label="Search and filter the indicators">
           <div className="md:col-span-3">
-            <label htmlFor="check-search" className="mb-1 block font-bold">
-              Search the indicators
-            </label>
-            <input
-              id="check-search"
-              type="search"
-              value={query}
-              onChange={(e) => setQuery(e.target.value)}
-              className="block h-10 w-full rounded-none border-2 border-ink bg-white px-1"
-              autoComplete="off"
-            />
+            <TextInput id="check-search" label="Search the indicators" type="search" autoComplete="off" value={query} onChange={(e) => setQuery(e.target.value)} />
           </div>
-          <div>
-            <label htmlFor="check-domain" className="mb-1 block font-bold">
-              Domain
-            </label>
-            <select id="check-domain" value={domain} onChange={(e) => setDomain(e.target.value)} className="block h-10 w-full rounded-none border-2 border-ink bg-white">
-              <option value="">All domains</option>
-              {domains.map((d) => (
-                <option key={d.id} value={d.id}>
-                  {d.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div>
-            <label htmlFor="check-level" className="mb-1 block font-bold">
-              Level
-            </label>
-            <select id="check-level" value={level} onChange={(e) => setLevel(e.target.value)} className="block h-10 w-full rounded-none border-2 border-ink bg-white">
-              <option value="">All levels</option>
-              {levels.map((l) => (
-                <option key={l.level} value={l.level}>
-                  Level {l.level}: {l.name}
-                </option>
-              ))}
-            </select>
-          </div>
+          <Select
+            id="check-domain"
+            label="Domain"
+            value={domain}
+            onChange={(e) => setDomain(e.target.value)}
+            placeholder="All domains"
+            options={domains.map((d) => ({ value: d.id, label: d.name }))}
+          />
+          <Select
+            id="check-level"
+            label="Level"
+            value={level}
+            onChange={(e) => setLevel(e.target.value)}
+            placeholder="All levels"
+            options={levels.map((l) => ({ value: String(l.level), label: `Level ${l.level}: ${l.name}` }))}
+          />
         </div>
         <p className="mb-4" role="status">
           Showing {visible.length} of {indicators.length} indicators. {ticked.size} ticked.
@@ -140,7 +122,7 @@ export function LevelCheck({ version, levels, domains, indicators, initialTicked
                 const cell = inDomain.filter((i) => i.level === l.level);
                 if (cell.length === 0) return null;
                 return (
-                  <div key={l.level} className={`mb-4 border-l-[6px] pl-3 ${LEVEL_STYLES[l.level].border}`}>
+                  <div key={l.level} className={`mb-4 border-l-[6px] pl-3 ${levelEdgeClass(l.level)}`}>
                     <p className="mb-2 font-bold">
                       Level {l.level}: {l.name}
                     </p>
@@ -184,7 +166,7 @@ export function LevelCheck({ version, levels, domains, indicators, initialTicked
           {suggestion.level === null ? (
             <p>Tick the indicators that describe the child&apos;s situation. The suggestion appears here.</p>
           ) : (
-            <div className={`border-l-[10px] p-4 ${LEVEL_STYLES[suggestion.level].border} bg-panel`}>
+            <div className={`border-l-[10px] p-4 ${levelEdgeClass(suggestion.level)} bg-panel`}>
               <p className="text-xl font-bold" data-testid="suggested-level">
                 Level {suggestion.level}: {levels.find((l) => l.level === suggestion.level)?.name}
               </p>

@@ -67,6 +67,13 @@ export function ThresholdGuidance({
         </p>
       </div>
 
+      <p className="mb-8">
+        <Link href={`/thresholds/check${superseded ? `?version=${document.id}` : ""}`} className="link text-lg font-bold md:text-xl">
+          Check the level of need
+        </Link>
+        : tick the indicators that apply to a child and see the suggested level, the reasons and what to do next.
+      </p>
+
       <LevelOverview levels={document.levels} folded={isFiltered(filter)} />
 
       <FilterForm action={basePath} filter={filter} domains={document.domains} levelNames={levelNames} />
