@@ -1,7 +1,7 @@
 import nscp2022 from "@/thresholds/nscp-2022.json";
 import rhrt2025 from "@/thresholds/rhrt-2025.json";
-import type { TickedIndicator } from "./policy";
-import { thresholdDocumentSchema, type Indicator, type Level, type ThresholdDocument } from "./schema";
+import { checkChosenLevel, suggestLevel, type Suggestion, type TickedIndicator } from "./policy";
+import { levelCheckFromSearchParams, thresholdDocumentSchema, type Indicator, type Level, type ThresholdDocument } from "./schema";
 
 // The published threshold documents, validated once when the module loads: a malformed file stops the app
 // at start-up rather than misleading a practitioner later. Newest first.
@@ -54,4 +54,27 @@ export function listSection47Indicators(document: ThresholdDocument): { id: stri
   return listIndicators(document)
     .filter((i) => i.s47)
     .map(({ id, text }) => ({ id, text }));
+}
+
+export type ResolvedLevelCheck =
+  | { ok: true; document: ThresholdDocument; ticked: TickedIndicator[]; suggestion: Suggestion; chosenLevel: Level; reason: string | null }
+  | { ok: false; problem: string; backTo: { version: string; indicatorIds: string[] } | null };
+
+/**
+ * A level check as carried in an address (the record page, and later the referral forms): the version and
+ * ticked ids are checked against the published data and the suggestion is recomputed, never taken on trust.
+ */
+export function resolveLevelCheck(params: Record<string, string | string[] | undefined>): ResolvedLevelCheck {
+  const parsed = levelCheckFromSearchParams(params);
+  if (!parsed.success) return { ok: false, problem: parsed.error.issues[0]?.message ?? "The check is incomplete", backTo: null };
+  const { version, indicatorIds, chosenLevel, reason } = parsed.data;
+  const backTo = { version, indicatorIds };
+  const document = findThresholdDocument(version);
+  if (!document) return { ok: false, problem: "That version of the guidance does not exist", backTo: null };
+  const { found, unknown } = findTickedIndicators(document, indicatorIds);
+  if (unknown.length > 0) return { ok: false, problem: "Some ticked indicators are not in that version of the guidance", backTo };
+  const suggestion = suggestLevel(found);
+  const choice = checkChosenLevel(suggestion.level, chosenLevel, reason);
+  if (!choice.ok) return { ok: false, problem: choice.message, backTo };
+  return { ok: true, document, ticked: found, suggestion, chosenLevel, reason };
 }

@@ -6,6 +6,7 @@ import {
   listIndicators,
   listSection47Indicators,
   listThresholdVersions,
+  resolveLevelCheck,
 } from "@/lib/thresholds/data";
 
 describe("threshold documents", () => {
@@ -56,5 +57,28 @@ describe("threshold documents", () => {
     expect(found).toHaveLength(1);
     expect(found[0]).toMatchObject({ id: "rhrt-2025/health/4/10", domainId: "health", domainName: "Health and Wellbeing", level: 4, s47: true });
     expect(unknown).toEqual(["rhrt-2025/nowhere/1/01"]);
+  });
+});
+
+describe("resolveLevelCheck (a check carried in an address)", () => {
+  const nai = "rhrt-2025/health/4/10";
+
+  it("recomputes the suggestion instead of trusting the address", () => {
+    const check = resolveLevelCheck({ version: "rhrt-2025", i: [nai], suggested: "1", chosen: "4" });
+    expect(check).toMatchObject({ ok: true, chosenLevel: 4, reason: null });
+    expect(check.ok && check.suggestion.level).toBe(4);
+  });
+
+  it("needs a reason when the chosen level differs from the suggestion", () => {
+    expect(resolveLevelCheck({ version: "rhrt-2025", i: nai, chosen: "2" })).toMatchObject({ ok: false, problem: "Explain why you chose Level 2 rather than the suggested Level 4" });
+    expect(resolveLevelCheck({ version: "rhrt-2025", i: nai, chosen: "2", reason: "Known to the GP; explained" })).toMatchObject({ ok: true, chosenLevel: 2 });
+  });
+
+  it("refuses unknown versions, unknown indicators, nothing ticked and a missing level", () => {
+    expect(resolveLevelCheck({ version: "rhrt-1999", i: nai, chosen: "4" })).toMatchObject({ ok: false, problem: "That version of the guidance does not exist" });
+    expect(resolveLevelCheck({ version: "rhrt-2025", i: "rhrt-2025/health/4/99", chosen: "4" })).toMatchObject({ ok: false, problem: "Some ticked indicators are not in that version of the guidance" });
+    expect(resolveLevelCheck({ version: "rhrt-2025", chosen: "4" })).toMatchObject({ ok: false, problem: "Tick at least one indicator" });
+    expect(resolveLevelCheck({ version: "rhrt-2025", i: nai })).toMatchObject({ ok: false });
+    expect(resolveLevelCheck({ version: "rhrt-2025", i: nai, chosen: "7" })).toMatchObject({ ok: false });
   });
 });

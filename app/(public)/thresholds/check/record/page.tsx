@@ -1,10 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { PathwayPanel } from "@/components/level-check/pathway-panel";
-import { findThresholdDocument, findTickedIndicators } from "@/lib/thresholds/data";
+import { resolveLevelCheck } from "@/lib/thresholds/data";
 import { PATHWAYS } from "@/lib/thresholds/pathways";
-import { checkChosenLevel, suggestLevel } from "@/lib/thresholds/policy";
-import { levelCheckFromSearchParams, levelCheckToSearchParams } from "@/lib/thresholds/schema";
+import { levelCheckToSearchParams } from "@/lib/thresholds/schema";
 
 export const metadata: Metadata = { title: "Your level of need check" };
 
@@ -13,28 +12,13 @@ type SearchParams = Record<string, string | string[] | undefined>;
 // Where "Continue" lands: the server re-reads the check from the address, recomputes the suggestion (it never
 // trusts the one in the URL) and shows the record to take into a referral or an early-help request.
 export default async function LevelCheckRecordPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  const params = await searchParams;
-  const parsed = levelCheckFromSearchParams(params);
-  const document = parsed.success ? findThresholdDocument(parsed.data.version) : null;
-  const ticked = parsed.success && document ? findTickedIndicators(document, parsed.data.indicatorIds) : null;
-  const suggestion = ticked ? suggestLevel(ticked.found) : null;
-  const choice = parsed.success && suggestion ? checkChosenLevel(suggestion.level, parsed.data.chosenLevel, parsed.data.reason) : null;
-
-  if (!parsed.success || !document || !ticked || ticked.unknown.length > 0 || !suggestion || !choice?.ok) {
-    const back = parsed.success ? `/thresholds/check?${levelCheckToSearchParams({ version: parsed.data.version, indicatorIds: parsed.data.indicatorIds })}` : "/thresholds/check";
-    const problem = !parsed.success
-      ? (parsed.error.issues[0]?.message ?? "The check is incomplete")
-      : !document
-        ? "That version of the guidance does not exist"
-        : ticked && ticked.unknown.length > 0
-          ? "Some ticked indicators are not in that version of the guidance"
-          : choice && !choice.ok
-            ? choice.message
-            : "The check is incomplete";
+  const check = resolveLevelCheck(await searchParams);
+  if (!check.ok) {
+    const back = check.backTo ? `/thresholds/check?${levelCheckToSearchParams(check.backTo)}` : "/thresholds/check";
     return (
       <>
         <h1 className="mb-4 text-3xl font-bold md:text-5xl">Your level of need check is incomplete</h1>
-        <p className="mb-4">{problem}.</p>
+        <p className="mb-4">{check.problem}.</p>
         <p>
           <Link className="link" href={back}>
             Go back to the check
@@ -44,7 +28,7 @@ export default async function LevelCheckRecordPage({ searchParams }: { searchPar
     );
   }
 
-  const { chosenLevel, reason } = parsed.data;
+  const { document, ticked, suggestion, chosenLevel, reason } = check;
   const levelName = (level: number | null) => document.levels.find((l) => l.level === level)?.name ?? "";
   const pathway = PATHWAYS[chosenLevel];
   return (
@@ -80,7 +64,7 @@ export default async function LevelCheckRecordPage({ searchParams }: { searchPar
           <dt className="font-bold">Indicators ticked</dt>
           <dd className="md:col-span-2">
             <ul className="list-disc space-y-1 pl-5">
-              {ticked.found.map((i) => (
+              {ticked.map((i) => (
                 <li key={i.id}>
                   {i.text} <span className="text-muted">({i.domainName}, Level {i.level})</span>
                 </li>
@@ -100,7 +84,7 @@ export default async function LevelCheckRecordPage({ searchParams }: { searchPar
           Keep this page&apos;s address: it holds your check.
         </p>
         <p className="mt-4">
-          <Link className="link" href={`/thresholds/check?${levelCheckToSearchParams({ version: document.id, indicatorIds: parsed.data.indicatorIds })}`}>
+          <Link className="link" href={`/thresholds/check?${levelCheckToSearchParams({ version: document.id, indicatorIds: ticked.map((i) => i.id) })}`}>
             Change your answers
           </Link>
         </p>
