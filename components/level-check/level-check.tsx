@@ -82,7 +82,7 @@ export function LevelCheck({ version, levels, domains, indicators, initialTicked
   }
 
   return (
-    <div className="grid gap-8 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+    <div className="grid gap-8 pb-16 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)] lg:pb-0">
       <section aria-labelledby="indicators-heading">
         <h2 id="indicators-heading" className="mb-4 text-2xl font-bold">
           1. Tick what applies to the child
@@ -259,6 +259,17 @@ export function LevelCheck({ version, levels, domains, indicators, initialTicked
           </>
         )}
         {version.superseded && <p className="mt-4 font-bold">You are using superseded guidance ({version.title}).</p>}
+        {/* On a phone the suggestion sits below a long list: keep it one tap away. */}
+        {suggestion.level !== null && (
+          <div className="fixed inset-x-0 bottom-0 z-10 flex items-center justify-between gap-4 border-t-4 border-brand bg-ink px-4 py-3 text-white lg:hidden print:hidden">
+            <span>
+              {ticked.size} ticked · suggested Level {suggestion.level}
+            </span>
+            <a href="#suggestion-heading" className="link-inverse font-bold">
+              See the suggestion
+            </a>
+          </div>
+        )}
         <noscript>
           <p className="mt-4">This check needs JavaScript. Without it, use the threshold guidance pages to judge the level.</p>
         </noscript>
