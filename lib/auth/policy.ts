@@ -105,5 +105,12 @@ export const API_TOKEN_MAX_DAYS = 365;
 export type TokenState = { expiresAt: Date; revokedAt: Date | null; userActive: boolean };
 
 export function isTokenUsable(token: TokenState, now: Date): boolean {
-  return token.userActive && !token.revokedAt && token.expiresAt > now;
+  return token.userActive && tokenState(token, now) === "ACTIVE";
+}
+
+/** A token's own state: revoked outranks expired, because it was a choice. */
+export function tokenState(token: Pick<TokenState, "expiresAt" | "revokedAt">, now: Date): "REVOKED" | "EXPIRED" | "ACTIVE" {
+  if (token.revokedAt) return "REVOKED";
+  if (token.expiresAt <= now) return "EXPIRED";
+  return "ACTIVE";
 }

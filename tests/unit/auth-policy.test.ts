@@ -5,6 +5,7 @@ import {
   can,
   isSignInLocked,
   isTokenUsable,
+  tokenState,
   judgeSession,
   roleNeedsAgency,
   ROLES,
@@ -141,5 +142,13 @@ describe("isTokenUsable", () => {
 
   it("refuses the token of a deactivated user", () => {
     expect(isTokenUsable({ ...usable, userActive: false }, now)).toBe(false);
+  });
+});
+
+describe("tokenState", () => {
+  it("says revoked before expired, and active otherwise", () => {
+    expect(tokenState({ expiresAt: ago(1), revokedAt: ago(MINUTE) }, now)).toBe("REVOKED");
+    expect(tokenState({ expiresAt: now, revokedAt: null }, now)).toBe("EXPIRED");
+    expect(tokenState({ expiresAt: later(1), revokedAt: null }, now)).toBe("ACTIVE");
   });
 });
