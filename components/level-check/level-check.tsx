@@ -7,6 +7,7 @@ import { TextInput } from "@/components/text-input";
 import { checkChosenLevel, suggestLevel, type TickedIndicator } from "@/lib/thresholds/policy";
 import { PATHWAYS } from "@/lib/thresholds/pathways";
 import { levelCheckToSearchParams, type Level } from "@/lib/thresholds/schema";
+import { matchesIndicator, searchPatternFor } from "@/lib/thresholds/search";
 import { levelEdgeClass } from "@/components/threshold-matrix/level-heading";
 import { MashLineStatus } from "./mash-line-status";
 import { PathwayPanel } from "./pathway-panel";
@@ -20,12 +21,6 @@ type Props = {
   indicators: CheckIndicator[];
   initialTicked: string[];
 };
-
-function matches(indicator: CheckIndicator, query: string): boolean {
-  if (!query) return true;
-  const q = query.toLowerCase();
-  return indicator.text.toLowerCase().includes(q) || indicator.subItems.some((s) => s.toLowerCase().includes(q));
-}
 
 /**
  * Tick the indicators that apply → a suggested level with its reasons → the practitioner's chosen level
@@ -55,7 +50,9 @@ export function LevelCheck({ version, levels, domains, indicators, initialTicked
     window.history.replaceState(null, "", `${window.location.pathname}?${params}`);
   }, [ticked]);
 
-  const visible = indicators.filter((i) => (!domain || i.domainId === domain) && (!level || String(i.level) === level) && matches(i, deferredQuery));
+  // The same search as the matrix page: literal, case-insensitive, straight and curly quotes alike.
+  const pattern = searchPatternFor(deferredQuery);
+  const visible = indicators.filter((i) => (!domain || i.domainId === domain) && (!level || String(i.level) === level) && (!pattern || matchesIndicator(pattern, i)));
 
   function toggle(id: string) {
     setTicked((current) => {

@@ -71,7 +71,7 @@ export function searchPatternFor(q: string): RegExp | null {
   return new RegExp(source, "giu");
 }
 
-function matchesIndicator(pattern: RegExp, indicator: Pick<Indicator, "text" | "subItems">): boolean {
+export function matchesIndicator(pattern: RegExp, indicator: Pick<Indicator, "text" | "subItems">): boolean {
   const test = (text: string) => {
     pattern.lastIndex = 0; // a global pattern remembers where it stopped
     return pattern.test(text);
