@@ -13,6 +13,8 @@ export function describeActionFailure(failure: Exclude<ActionFailure, { reason: 
       return notFound;
     case "CONFLICT":
       return "Someone else changed this at the same time. Check the details, then try again.";
+    case "CONSENT_REQUIRED":
+      return "This cannot be sent until consent is recorded, or the reason to go ahead without it. Check the consent answers.";
     case "UNEXPECTED":
       return `Something went wrong. Try again. If it keeps happening, quote reference ${failure.reference}.`;
   }

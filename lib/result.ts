@@ -8,6 +8,8 @@ export type FieldErrors = Record<string, string>;
 export type ActionFailure =
   | { ok: false; reason: "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" }
   | { ok: false; reason: "INVALID"; fieldErrors: FieldErrors }
+  /** The consent gate (lib/consent/policy.ts) is not met: the messages say what is missing. */
+  | { ok: false; reason: "CONSENT_REQUIRED"; fieldErrors: FieldErrors }
   | { ok: false; reason: "UNEXPECTED"; reference: string };
 
 export type ActionResult<T = unknown> = ({ ok: true } & T) | ActionFailure;

@@ -8,7 +8,7 @@ import { fieldErrorsOf } from "@/lib/result";
 // Builders for /api/v1 route handlers: bearer-token authentication, permission, JSON body parsing with the
 // forms' own schemas, and one error shape: { error: { code, message, fields? } }.
 
-export type ApiErrorCode = "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "INVALID" | "BAD_REQUEST" | "UNEXPECTED";
+export type ApiErrorCode = "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "INVALID" | "CONSENT_REQUIRED" | "BAD_REQUEST" | "UNEXPECTED";
 
 const STATUS: Record<ApiErrorCode, number> = {
   UNAUTHENTICATED: 401,
@@ -16,6 +16,7 @@ const STATUS: Record<ApiErrorCode, number> = {
   NOT_FOUND: 404,
   CONFLICT: 409,
   INVALID: 422,
+  CONSENT_REQUIRED: 422,
   BAD_REQUEST: 400,
   UNEXPECTED: 500,
 };
@@ -26,6 +27,8 @@ const MESSAGES: Record<ApiErrorCode, string> = {
   NOT_FOUND: "Not found.",
   CONFLICT: "This conflicts with the current state of the record.",
   INVALID: "Some fields are not valid.",
+  CONSENT_REQUIRED:
+    "This referral cannot be sent without the family's consent, or a recorded reason to go ahead without it (with the rationale and the efforts made to obtain consent). See the fields for what is missing.",
   BAD_REQUEST: "The request body must be JSON.",
   UNEXPECTED: "Something went wrong on our side.",
 };

@@ -6,7 +6,8 @@ export function respondWith<T>(result: ActionResult<T>, toBody: (ok: { ok: true 
   if (result.ok) return apiJson(toBody(result), status);
   switch (result.reason) {
     case "INVALID":
-      return apiError("INVALID", { fields: result.fieldErrors });
+    case "CONSENT_REQUIRED":
+      return apiError(result.reason, { fields: result.fieldErrors });
     case "UNEXPECTED":
       return apiError("UNEXPECTED", { requestId: result.reference });
     default:

@@ -33,16 +33,18 @@ export type Permission =
   /** Read the audit trail: who did what, who opened which record. */
   | "audit:read"
   /** Mint and revoke one's own API tokens. */
-  | "tokens:own";
+  | "tokens:own"
+  /** Write and send referrals and early-help requests, and see one's own. */
+  | "referrals:create";
 
 const PERMISSIONS: Record<Role, readonly Permission[]> = {
-  PRACTITIONER: ["tokens:own"],
+  PRACTITIONER: ["tokens:own", "referrals:create"],
   MASH_OFFICER: ["tokens:own"],
   MASH_MANAGER: ["tokens:own", "audit:read"],
   SOCIAL_WORKER: ["tokens:own"],
-  PARTNER_AGENCY: ["tokens:own"],
+  PARTNER_AGENCY: ["tokens:own", "referrals:create"],
   CFSS_COORDINATOR: ["tokens:own"],
-  DAAT_MANAGER: ["tokens:own"],
+  DAAT_MANAGER: ["tokens:own", "referrals:create"],
   SERVICE_MANAGER: ["tokens:own", "audit:read"],
   ADMIN: ["tokens:own", "audit:read", "users:manage"],
 };

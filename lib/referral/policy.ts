@@ -80,3 +80,97 @@ export function checkChildAge(child: ChildAgeInput, today: string): { ok: true }
   }
   return { ok: true };
 }
+
+// --- Attachments ------------------------------------------------------------------------------------------
+
+export const ATTACHMENT_TYPES = {
+  "application/pdf": "PDF",
+  "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "Word (DOCX)",
+  "image/png": "PNG",
+  "image/jpeg": "JPEG",
+} as const;
+export type AttachmentType = keyof typeof ATTACHMENT_TYPES;
+
+export const ATTACHMENT_RULES = { maxBytes: 10 * 1024 * 1024, maxPerReferral: 5, types: ATTACHMENT_TYPES } as const;
+
+export const ATTACHMENT_MESSAGES = {
+  empty: "The selected file is empty",
+  tooBig: "The selected file must be smaller than 10 MB",
+  wrongType: "The selected file must be a PDF, a Word document (DOCX), or a PNG or JPEG image",
+  tooMany: "You can attach at most 5 files. Remove one to attach another",
+  noName: "Select a file",
+} as const;
+
+const startsWith = (bytes: Uint8Array, signature: readonly number[], offset = 0) => signature.every((byte, i) => bytes[offset + i] === byte);
+
+function containsAscii(bytes: Uint8Array, text: string): boolean {
+  const needle = [...text].map((c) => c.charCodeAt(0));
+  outer: for (let i = 0; i <= bytes.length - needle.length; i++) {
+    for (let j = 0; j < needle.length; j++) if (bytes[i + j] !== needle[j]) continue outer;
+    return true;
+  }
+  return false;
+}
+
+/**
+ * The file's type from its first bytes (its "magic number"), never from its name: a renamed executable is
+ * refused. A DOCX is a ZIP archive whose entries include word/document.xml.
+ */
+export function detectFileType(bytes: Uint8Array): AttachmentType | null {
+  if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46, 0x2d])) return "application/pdf"; // %PDF-
+  if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return "image/png";
+  if (startsWith(bytes, [0xff, 0xd8, 0xff])) return "image/jpeg";
+  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) && containsAscii(bytes, "word/document.xml")) {
+    return "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+  }
+  return null;
+}
+
+/** Whether a file may be attached, given how many the referral already has; the message for the field if not. */
+export function checkAttachment(file: { name: string; bytes: Uint8Array }, alreadyAttached: number): { ok: true; mediaType: AttachmentType } | { ok: false; message: string } {
+  if (!file.name.trim() && file.bytes.length === 0) return { ok: false, message: ATTACHMENT_MESSAGES.noName };
+  if (file.bytes.length === 0) return { ok: false, message: ATTACHMENT_MESSAGES.empty };
+  if (file.bytes.length > ATTACHMENT_RULES.maxBytes) return { ok: false, message: ATTACHMENT_MESSAGES.tooBig };
+  if (alreadyAttached >= ATTACHMENT_RULES.maxPerReferral) return { ok: false, message: ATTACHMENT_MESSAGES.tooMany };
+  const mediaType = detectFileType(file.bytes);
+  if (!mediaType) return { ok: false, message: ATTACHMENT_MESSAGES.wrongType };
+  return { ok: true, mediaType };
+}
+
+/** A file name safe to store and show: no folders, no control characters, at most 200 characters. */
+export function cleanFileName(name: string): string {
+  const base = name.split(/[\\/]/).pop() ?? "";
+  const cleaned = [...base].filter((c) => c >= " " && c !== "\u007f").join("").trim().slice(-200);
+  return cleaned || "attachment";
+}
+
+// --- References and drafts --------------------------------------------------------------------------------
+
+/** MASH-2026-000123 for a MASH referral, CFSS-2026-000124 for an early-help request. */
+export function referenceFor(kind: "MASH" | "EARLY_HELP", year: number, number: number): string {
+  return `${kind === "MASH" ? "MASH" : "CFSS"}-${year}-${String(number).padStart(6, "0")}`;
+}
+
+export const DRAFT_KEPT_DAYS = 30;
+export const DRAFT_REMINDER_DAYS = 23;
+
+export function draftExpiryFrom(savedAt: Date): Date {
+  return new Date(savedAt.getTime() + DRAFT_KEPT_DAYS * 24 * 60 * 60 * 1000);
+}
+
+/** Young people aged 13 or over give their own views on a referral about them (seed 000, consent). */
+export function hasChildAged13OrOver(children: readonly { unborn: string; dateOfBirth: string }[], today: string): boolean {
+  return children.some((child) => child.unborn === "NO" && Boolean(child.dateOfBirth) && ageInYears(child.dateOfBirth, today) >= 13);
+}
+
+/** The level a referral is judged at: a MASH referral is Level 4; an early-help request Level 2 or 3. */
+export function checkReferralLevel(kind: "MASH" | "EARLY_HELP", chosenLevel: number): { ok: true; level: 2 | 3 | 4 } | { ok: false; message: string } {
+  if (kind === "MASH") {
+    return chosenLevel === 4 ? { ok: true, level: 4 } : { ok: false, message: "A MASH referral is for Level 4 needs. For Level 2 or 3 needs, ask CFSS for early help instead" };
+  }
+  if (chosenLevel === 2 || chosenLevel === 3) return { ok: true, level: chosenLevel };
+  return {
+    ok: false,
+    message: chosenLevel === 4 ? "Level 4 needs go to the MASH. Send a MASH referral instead" : "Level 1 needs are met by universal services; no early-help request is needed",
+  };
+}

@@ -19,16 +19,16 @@ const ago = (ms: number) => new Date(now.getTime() - ms);
 const later = (ms: number) => new Date(now.getTime() + ms);
 
 // Written out rather than derived from the policy, so a change to who may do what shows up here.
-const PERMISSIONS_BY_ROLE: Record<Role, { "users:manage": boolean; "audit:read": boolean; "tokens:own": boolean }> = {
-  PRACTITIONER: { "users:manage": false, "audit:read": false, "tokens:own": true },
-  MASH_OFFICER: { "users:manage": false, "audit:read": false, "tokens:own": true },
-  MASH_MANAGER: { "users:manage": false, "audit:read": true, "tokens:own": true },
-  SOCIAL_WORKER: { "users:manage": false, "audit:read": false, "tokens:own": true },
-  PARTNER_AGENCY: { "users:manage": false, "audit:read": false, "tokens:own": true },
-  CFSS_COORDINATOR: { "users:manage": false, "audit:read": false, "tokens:own": true },
-  DAAT_MANAGER: { "users:manage": false, "audit:read": false, "tokens:own": true },
-  SERVICE_MANAGER: { "users:manage": false, "audit:read": true, "tokens:own": true },
-  ADMIN: { "users:manage": true, "audit:read": true, "tokens:own": true },
+const PERMISSIONS_BY_ROLE: Record<Role, { "users:manage": boolean; "audit:read": boolean; "tokens:own": boolean; "referrals:create": boolean }> = {
+  PRACTITIONER: { "users:manage": false, "audit:read": false, "tokens:own": true, "referrals:create": true },
+  MASH_OFFICER: { "users:manage": false, "audit:read": false, "tokens:own": true, "referrals:create": false },
+  MASH_MANAGER: { "users:manage": false, "audit:read": true, "tokens:own": true, "referrals:create": false },
+  SOCIAL_WORKER: { "users:manage": false, "audit:read": false, "tokens:own": true, "referrals:create": false },
+  PARTNER_AGENCY: { "users:manage": false, "audit:read": false, "tokens:own": true, "referrals:create": true },
+  CFSS_COORDINATOR: { "users:manage": false, "audit:read": false, "tokens:own": true, "referrals:create": false },
+  DAAT_MANAGER: { "users:manage": false, "audit:read": false, "tokens:own": true, "referrals:create": true },
+  SERVICE_MANAGER: { "users:manage": false, "audit:read": true, "tokens:own": true, "referrals:create": false },
+  ADMIN: { "users:manage": true, "audit:read": true, "tokens:own": true, "referrals:create": false },
 };
 
 const CASES = ROLES.flatMap((role) =>
