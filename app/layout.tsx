@@ -20,7 +20,7 @@ export const metadata: Metadata = {
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const [user, signOutCsrfToken] = await Promise.all([getCurrentUser(), readSignOutCsrfToken()]);
-  const navigation = listNavigationItems(user?.role);
+  const navigation = listNavigationItems(user?.role, { mailbox: !process.env.SMTP_URL });
   return (
     <html lang="en-GB">
       <body className="flex min-h-screen flex-col bg-white font-sans text-ink antialiased">

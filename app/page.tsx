@@ -12,7 +12,7 @@ export default async function HomePage() {
   const user = await getCurrentUser();
   if (!user) return <SignedOutHome />;
 
-  const cards = listNavigationItems(user.role).filter((item) => item.href !== "/");
+  const cards = listNavigationItems(user.role, { mailbox: !process.env.SMTP_URL }).filter((item) => item.href !== "/");
   return (
     <>
       <h1 className="mb-4 text-3xl font-bold md:text-5xl">Welcome, {user.name}</h1>

@@ -24,6 +24,12 @@ const NAVIGATION: readonly NavigationEntry[] = [
     shownTo: everyone,
   },
   {
+    href: "/referrals",
+    label: "My referrals",
+    description: "Send a referral to the MASH or ask CFSS for early help, pick up a draft, and see what happened to what you sent.",
+    shownTo: (role) => can({ role }, "referrals:create"),
+  },
+  {
     href: "/admin/users",
     label: "Users",
     description: "Add people, change their role or agency, and deactivate accounts.",
@@ -41,12 +47,21 @@ const NAVIGATION: readonly NavigationEntry[] = [
     description: "Create and revoke tokens that let a script use the service as you.",
     shownTo: (role) => can({ role }, "tokens:own"),
   },
+  {
+    href: "/mailbox",
+    label: "Mailbox",
+    description: "The e-mails the service has sent you. Only on the demo: a real deployment sends them by e-mail.",
+    shownTo: everyone,
+  },
 ];
 
-/** The menu for a signed-in role; nobody signed out gets one. */
-export function listNavigationItems(role: Role | null | undefined): NavigationItem[] {
+/**
+ * The menu for a signed-in role; nobody signed out gets one. The demo mailbox is listed only where e-mail
+ * is not really sent (no SMTP server configured).
+ */
+export function listNavigationItems(role: Role | null | undefined, options: { mailbox?: boolean } = {}): NavigationItem[] {
   if (!role) return [];
-  return NAVIGATION.filter((entry) => entry.shownTo(role)).map(({ href, label, description }) => ({ href, label, description }));
+  return NAVIGATION.filter((entry) => entry.shownTo(role) && (entry.href !== "/mailbox" || options.mailbox)).map(({ href, label, description }) => ({ href, label, description }));
 }
 
 /**

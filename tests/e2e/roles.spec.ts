@@ -3,13 +3,13 @@ import { expect, expectAccessible, signIn, signOut, test } from "./fixtures";
 
 // What each role must (and must not) find in the navigation at this stage of the product.
 const EXPECTED_NAVIGATION: Record<string, { shows: string[]; hides: string[] }> = {
-  PRACTITIONER: { shows: ["Home", "API tokens"], hides: ["Users", "Audit trail"] },
-  MASH_OFFICER: { shows: ["Home", "API tokens"], hides: ["Users", "Audit trail"] },
+  PRACTITIONER: { shows: ["Home", "My referrals", "API tokens"], hides: ["Users", "Audit trail"] },
+  MASH_OFFICER: { shows: ["Home", "API tokens"], hides: ["Users", "Audit trail", "My referrals"] },
   MASH_MANAGER: { shows: ["Home", "API tokens", "Audit trail"], hides: ["Users"] },
   SOCIAL_WORKER: { shows: ["Home", "API tokens"], hides: ["Users", "Audit trail"] },
-  PARTNER_AGENCY: { shows: ["Home", "API tokens"], hides: ["Users", "Audit trail"] },
+  PARTNER_AGENCY: { shows: ["Home", "My referrals", "API tokens"], hides: ["Users", "Audit trail"] },
   CFSS_COORDINATOR: { shows: ["Home", "API tokens"], hides: ["Users", "Audit trail"] },
-  DAAT_MANAGER: { shows: ["Home", "API tokens"], hides: ["Users", "Audit trail"] },
+  DAAT_MANAGER: { shows: ["Home", "My referrals", "API tokens"], hides: ["Users", "Audit trail"] },
   SERVICE_MANAGER: { shows: ["Home", "API tokens", "Audit trail"], hides: ["Users"] },
   ADMIN: { shows: ["Home", "API tokens", "Users", "Audit trail"], hides: [] },
 };

@@ -4,13 +4,13 @@ import { ROLES } from "@/lib/auth/policy";
 import type { Role } from "@/lib/db/generated/enums";
 
 const EXPECTED_HREFS: Record<Role, string[]> = {
-  PRACTITIONER: ["/", "/thresholds", "/account/tokens"],
+  PRACTITIONER: ["/", "/thresholds", "/referrals", "/account/tokens"],
   MASH_OFFICER: ["/", "/thresholds", "/account/tokens"],
   MASH_MANAGER: ["/", "/thresholds", "/audit", "/account/tokens"],
   SOCIAL_WORKER: ["/", "/thresholds", "/account/tokens"],
-  PARTNER_AGENCY: ["/", "/thresholds", "/account/tokens"],
+  PARTNER_AGENCY: ["/", "/thresholds", "/referrals", "/account/tokens"],
   CFSS_COORDINATOR: ["/", "/thresholds", "/account/tokens"],
-  DAAT_MANAGER: ["/", "/thresholds", "/account/tokens"],
+  DAAT_MANAGER: ["/", "/thresholds", "/referrals", "/account/tokens"],
   SERVICE_MANAGER: ["/", "/thresholds", "/audit", "/account/tokens"],
   ADMIN: ["/", "/thresholds", "/admin/users", "/audit", "/account/tokens"],
 };
@@ -31,6 +31,11 @@ describe("listNavigationItems", () => {
 
   it("shows the administrator's links by their labels", () => {
     expect(listNavigationItems("ADMIN").map((item) => item.label)).toEqual(["Home", "Threshold guidance", "Users", "Audit trail", "API tokens"]);
+  });
+
+  it("lists the demo mailbox, last, only where e-mail is not really sent", () => {
+    expect(listNavigationItems("SOCIAL_WORKER", { mailbox: true }).map((item) => item.href)).toEqual(["/", "/thresholds", "/account/tokens", "/mailbox"]);
+    expect(listNavigationItems("SOCIAL_WORKER", { mailbox: false }).map((item) => item.href)).not.toContain("/mailbox");
   });
 
   it("gives nobody signed out a menu", () => {
