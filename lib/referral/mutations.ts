@@ -8,8 +8,8 @@ import { Prisma } from "@/lib/db/generated/client";
 import { enqueueEmail } from "@/lib/notify/mutations";
 import { fieldErrorsOf, invalid, NOT_FOUND, type ActionResult, type FieldErrors } from "@/lib/result";
 import { findThresholdDocument, findTickedIndicators } from "@/lib/thresholds/data";
-import { acknowledgementEmail } from "./messages";
-import { checkAttachment, checkReferralLevel, cleanFileName, draftExpiryFrom, hasChildAged13OrOver, referenceFor, todayInLondon } from "./policy";
+import { acknowledgementEmail, draftReminderEmail } from "./messages";
+import { checkAttachment, checkReferralLevel, cleanFileName, DRAFT_KEPT_DAYS, DRAFT_REMINDER_DAYS, draftExpiryFrom, hasChildAged13OrOver, referenceFor, todayInLondon } from "./policy";
 import {
   draftAnswersSchema,
   referralSubmissionSchema,
@@ -339,6 +339,75 @@ async function writeReferral(
   }
   await enqueueEmail(tx, acknowledgementEmail({ to: user.email, name: user.name, reference, kind: submission.kind, submittedAt: now }));
   return { ok: true, referralId: referral.id, reference, created: true };
+}
+
+// --- Retention, run by the background worker (lib/notify/worker.ts) -------------------------------------
+// A draft is kept DRAFT_KEPT_DAYS after it was last saved; its owner is reminded DRAFT_REMINDER_DAYS after.
+
+const DAY = 24 * 60 * 60_000;
+const RETENTION_BATCH = 100;
+type DraftKind = "MASH" | "EARLY_HELP";
+
+/**
+ * Queues one reminder for every draft that will be deleted within the reminder window and has not had one,
+ * and marks it reminded in the same transaction, so two workers, or two runs, never send two. Saving the
+ * draft clears reminderSentAt (lib/referral/mutations.ts), so a draft left alone again gets a new one.
+ * Owners who can no longer sign in are not reminded. Returns how many were reminded.
+ */
+export async function remindAboutDrafts(now: Date): Promise<number> {
+  const windowEnd = new Date(now.getTime() + (DRAFT_KEPT_DAYS - DRAFT_REMINDER_DAYS) * DAY);
+  let total = 0;
+  for (;;) {
+    const reminded = await db.$transaction(async (tx) => {
+      const drafts = await tx.$queryRaw<{ id: string; kind: DraftKind; updatedAt: Date; expiresAt: Date; email: string; name: string }[]>`
+        SELECT d."id", d."kind"::text AS "kind", d."updatedAt", d."expiresAt", u."email", u."name"
+        FROM "ReferralDraft" d JOIN "User" u ON u."id" = d."ownerId"
+        WHERE d."reminderSentAt" IS NULL AND d."expiresAt" > ${now} AND d."expiresAt" <= ${windowEnd} AND u."active"
+        ORDER BY d."expiresAt", d."id"
+        LIMIT ${RETENTION_BATCH}
+        FOR UPDATE OF d SKIP LOCKED`;
+      for (const draft of drafts) {
+        await enqueueEmail(tx, draftReminderEmail({ to: draft.email, name: draft.name, kind: draft.kind, updatedAt: draft.updatedAt, expiresAt: draft.expiresAt }));
+      }
+      if (drafts.length > 0) await tx.referralDraft.updateMany({ where: { id: { in: drafts.map((draft) => draft.id) } }, data: { reminderSentAt: now } });
+      return drafts.length;
+    });
+    total += reminded;
+    if (reminded < RETENTION_BATCH) return total;
+  }
+}
+
+/**
+ * Deletes every draft whose time is up, with its attachments (the foreign key cascades), and records one
+ * audit event a draft, in the same transaction. A draft saved while this runs is re-checked under its lock
+ * and kept. Returns how many were deleted.
+ */
+export async function deleteExpiredDrafts(now: Date): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const deleted = await db.$transaction(async (tx) => {
+      // The attachment count is read from the statement's snapshot, before the cascade removes them.
+      const drafts = await tx.$queryRaw<{ id: string; ownerId: string; kind: DraftKind; updatedAt: Date; expiresAt: Date; attachments: number }[]>`
+        DELETE FROM "ReferralDraft" d
+        WHERE d."id" IN (
+          SELECT "id" FROM "ReferralDraft" WHERE "expiresAt" <= ${now} ORDER BY "expiresAt", "id" LIMIT ${RETENTION_BATCH} FOR UPDATE SKIP LOCKED
+        )
+        RETURNING d."id", d."ownerId", d."kind"::text AS "kind", d."updatedAt", d."expiresAt",
+          (SELECT count(*)::int FROM "Attachment" a WHERE a."draftId" = d."id") AS "attachments"`;
+      for (const draft of drafts) {
+        await recordAudit(tx, {
+          actorId: null,
+          action: "draft.expired",
+          entityType: "ReferralDraft",
+          entityId: draft.id,
+          details: { ownerId: draft.ownerId, kind: draft.kind, lastSavedAt: draft.updatedAt.toISOString(), expiresAt: draft.expiresAt.toISOString(), attachments: draft.attachments },
+        });
+      }
+      return drafts.length;
+    });
+    total += deleted;
+    if (deleted < RETENTION_BATCH) return total;
+  }
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
