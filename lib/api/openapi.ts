@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { auditQuerySchema } from "@/lib/audit/schema";
 import { createApiTokenSchema, createUserSchema, updateUserBodySchema } from "@/lib/auth/schema";
+import { idempotencyKeySchema, referralSubmissionSchema } from "@/lib/referral/schema";
 import { assessSchema } from "@/lib/thresholds/schema";
 import type { Permission } from "@/lib/auth/policy";
 
@@ -12,10 +13,24 @@ type Operation = {
   method: "get" | "post" | "put" | "delete";
   path: string;
   summary: string;
+  /** More than the summary can say; the permission needed is added to it. */
+  description?: string;
   permission?: Permission | "public" | "signed-in";
   body?: z.ZodObject;
+  /** A body that is one of several objects told apart by one field (a referral's `kind`): an example of each. */
+  oneOfBody?: z.ZodDiscriminatedUnion<z.ZodObject[]>;
   query?: z.ZodObject;
+  headers?: { name: string; description: string; schema: z.ZodType }[];
   success: { status: number; description: string };
+  /** Responses beyond the ones every operation of its kind gets, or better descriptions of those. */
+  responses?: Record<number, { description: string; error?: boolean }>;
+};
+
+const idempotencyKeyHeader = {
+  name: "Idempotency-Key",
+  description:
+    "Optional. Any string of 8 to 200 characters that names this one submission (a UUID will do). Sending the same referral again with the same key (a retry after a timeout) returns the referral the first request made, with 200 instead of 201, and never makes a second one.",
+  schema: idempotencyKeySchema,
 };
 
 export const API_OPERATIONS: Operation[] = [
@@ -32,6 +47,42 @@ export const API_OPERATIONS: Operation[] = [
   { method: "get", path: "/api/v1/thresholds", summary: "Published threshold guidance versions (public, cacheable)", permission: "public", success: { status: 200, description: "Versions, newest first" } },
   { method: "get", path: "/api/v1/thresholds/{version}", summary: "One version of the threshold matrix: levels, domains, indicators (public, cacheable)", permission: "public", success: { status: 200, description: "The document" } },
   { method: "post", path: "/api/v1/thresholds/{version}/assess", summary: "Suggest a level of need from ticked indicators (guidance, never a verdict)", permission: "public", body: assessSchema, success: { status: 200, description: "The suggestion and its reasons" } },
+  {
+    method: "post",
+    path: "/api/v1/referrals",
+    summary: "Send a MASH referral or an early-help request",
+    description:
+      "The whole referral at once, with the same fields and messages as the online forms: `kind` MASH (Level 4, to the MASH) or EARLY_HELP (Level 2 or 3, to CFSS Partnership Support). The consent gate: without the family's consent a MASH referral goes only with a reason (`exceptionReason`), a `rationale` and the efforts made to obtain consent or the family's views (`effortsOrViews`); a Level 3 request needs the family's views and the rationale; a Level 2 request needs consent. Otherwise the answer is 422 `CONSENT_REQUIRED` and nothing is sent.",
+    permission: "referrals:create",
+    oneOfBody: referralSubmissionSchema,
+    headers: [idempotencyKeyHeader],
+    success: { status: 201, description: "Sent: the new referral's id, reference (MASH-2026-000123 or CFSS-2026-000124), kind, level and status, and `created: true`" },
+    responses: {
+      200: { description: "Already sent with this Idempotency-Key: the referral the first request made, with `created: false`" },
+      400: { description: "The body is not JSON", error: true },
+      409: { description: "This Idempotency-Key was used before with a different referral", error: true },
+      422: {
+        description:
+          "`INVALID`: some fields are not valid. `CONSENT_REQUIRED`: the consent gate is not met, and the referral was not sent. Either way `fields` gives a message per field, keyed by its path (`children.0.postcode`, `informationSharing.consent.exceptionReason`)",
+        error: true,
+      },
+    },
+  },
+  { method: "get", path: "/api/v1/referrals", summary: "Your referrals and early-help requests, newest first, with their status in plain words", permission: "referrals:create", success: { status: 200, description: "Your referrals" } },
+  {
+    method: "get",
+    path: "/api/v1/referrals/{referralId}",
+    summary: "One of your referrals: the answers as sent, its status, the outcome letter when there is one, and its attachments with their download links",
+    permission: "referrals:create",
+    success: { status: 200, description: "The referral" },
+  },
+  {
+    method: "get",
+    path: "/api/v1/attachments/{attachmentId}",
+    summary: "Download a file attached to one of your referrals or drafts",
+    permission: "referrals:create",
+    success: { status: 200, description: "The file, with its media type (PDF, DOCX, PNG or JPEG) as checked from its bytes when it was uploaded" },
+  },
   { method: "get", path: "/api/v1/audit-events", summary: "The audit trail, newest first (keyset paginated by `before`)", permission: "audit:read", query: auditQuerySchema, success: { status: 200, description: "A page of events and the next cursor" } },
 ];
 
@@ -40,10 +91,39 @@ function jsonSchema(schema: z.ZodType): Record<string, unknown> {
   return rest;
 }
 
+type JsonSchemaNode = { example?: unknown; const?: unknown; default?: unknown; properties?: Record<string, JsonSchemaNode> };
+
+// A property's own example; else its only possible value or its default; else, for an object, one made of
+// its properties' examples (so a whole referral's example comes from its sections' fields).
+function exampleOfNode(node: JsonSchemaNode): unknown {
+  if (node.example !== undefined) return node.example;
+  if (node.const !== undefined) return node.const;
+  if (node.default !== undefined) return node.default;
+  if (node.properties) return Object.fromEntries(Object.entries(node.properties).map(([key, property]) => [key, exampleOfNode(property)]));
+  return undefined;
+}
+
 /** A request example made of each property's `example`. */
 export function exampleOf(schema: z.ZodObject): Record<string, unknown> {
-  const properties = (jsonSchema(schema).properties ?? {}) as Record<string, { example?: unknown }>;
-  return Object.fromEntries(Object.entries(properties).map(([key, property]) => [key, property.example]));
+  const properties = (jsonSchema(schema).properties ?? {}) as Record<string, JsonSchemaNode>;
+  return Object.fromEntries(Object.entries(properties).map(([key, property]) => [key, exampleOfNode(property)]));
+}
+
+/** One example for each kind of a discriminated body, named by its discriminator value ("MASH", "EARLY_HELP"). */
+export function examplesOf(schema: z.ZodDiscriminatedUnion<z.ZodObject[]>): Record<string, Record<string, unknown>> {
+  const discriminator = schema.def.discriminator;
+  return Object.fromEntries(schema.options.map((option) => {
+    const example = exampleOf(option);
+    return [String(example[discriminator]), example];
+  }));
+}
+
+function requestBody(op: Operation) {
+  if (op.body) return { required: true, content: { "application/json": { schema: jsonSchema(op.body), example: exampleOf(op.body) } } };
+  if (!op.oneOfBody) return null;
+  const examples = Object.fromEntries(Object.entries(examplesOf(op.oneOfBody)).map(([name, value]) => [name, { summary: `kind ${name}`, value }]));
+  const schema = { ...jsonSchema(op.oneOfBody), discriminator: { propertyName: op.oneOfBody.def.discriminator } };
+  return { required: true, content: { "application/json": { schema, examples } } };
 }
 
 const errorResponse = (description: string) => ({ description, content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } });
@@ -57,10 +137,19 @@ function pathParameters(path: string) {
   }));
 }
 
+function headerParameters(headers: Operation["headers"]) {
+  return (headers ?? []).map((header) => ({ name: header.name, in: "header", required: false, description: header.description, schema: jsonSchema(header.schema) }));
+}
+
 function queryParameters(query: z.ZodObject | undefined) {
   if (!query) return [];
   const schema = jsonSchema(query) as { properties?: Record<string, unknown>; required?: string[] };
   return Object.entries(schema.properties ?? {}).map(([name, property]) => ({ name, in: "query", required: false, schema: property }));
+}
+
+function description(op: Operation): string {
+  const permission = op.permission && !["public", "signed-in"].includes(op.permission) ? `Needs the \`${op.permission}\` permission.` : "";
+  return [op.description, permission].filter(Boolean).join(" ");
 }
 
 export function buildOpenApiDocument(serverUrl = "/") {
@@ -72,15 +161,17 @@ export function buildOpenApiDocument(serverUrl = "/") {
     if (op.path.includes("{")) responses["404"] = errorResponse("Not found, or not yours to see");
     if (op.body || op.query) responses["422"] = errorResponse("Invalid fields");
     if (op.body && op.permission !== "public") responses["409"] = errorResponse("Conflicts with the record's current state");
+    for (const [status, response] of Object.entries(op.responses ?? {})) {
+      responses[status] = response.error ? errorResponse(response.description) : { description: response.description };
+    }
+    const body = requestBody(op);
     paths[op.path] ??= {};
     paths[op.path]![op.method] = {
       summary: op.summary,
-      ...(op.permission && !["public", "signed-in"].includes(op.permission) ? { description: `Needs the \`${op.permission}\` permission.` } : {}),
+      ...(description(op) ? { description: description(op) } : {}),
       security: op.permission === "public" ? [] : [{ bearerAuth: [] }],
-      parameters: [...pathParameters(op.path), ...queryParameters(op.query)],
-      ...(op.body
-        ? { requestBody: { required: true, content: { "application/json": { schema: jsonSchema(op.body), example: exampleOf(op.body) } } } }
-        : {}),
+      parameters: [...pathParameters(op.path), ...headerParameters(op.headers), ...queryParameters(op.query)],
+      ...(body ? { requestBody: body } : {}),
       responses,
     };
   }
@@ -103,7 +194,7 @@ export function buildOpenApiDocument(serverUrl = "/") {
               type: "object",
               required: ["code", "message"],
               properties: {
-                code: { type: "string", enum: ["UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND", "CONFLICT", "INVALID", "BAD_REQUEST", "UNEXPECTED"] },
+                code: { type: "string", enum: ["UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND", "CONFLICT", "INVALID", "CONSENT_REQUIRED", "BAD_REQUEST", "UNEXPECTED"] },
                 message: { type: "string" },
                 fields: { type: "object", additionalProperties: { type: "string" } },
                 reference: { type: "string" },

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { recordAudit } from "@/lib/audit/mutations";
+import { recordAudit, recordAudits } from "@/lib/audit/mutations";
 import type { SessionUser } from "@/lib/auth/data";
 import { can } from "@/lib/auth/policy";
 import { checkConsent } from "@/lib/consent/policy";
@@ -299,26 +299,24 @@ async function writeReferral(
     select: { id: true },
   });
 
-  const contactIds: string[] = [];
-  if (submission.kind === "MASH") {
-    // One contact per child: each child is rated, screened and decided on in their own right.
-    for (const [childIndex, child] of submission.children.entries()) {
-      const contact = await tx.contact.create({
-        data: {
-          referralId: referral.id,
-          childIndex,
-          childName: childNameOf(child),
-          dateOfBirth: child.unborn === "NO" ? asDate(child.dateOfBirth) : null,
-          expectedDueDate: child.unborn === "YES" ? asDate(child.expectedDueDate) : null,
-          nhsNumber: child.nhsNumber || null,
-          postcode: child.postcode,
-          receivedAt: now,
-        },
-        select: { id: true },
-      });
-      contactIds.push(contact.id);
-    }
-  }
+  // One contact per child of a MASH referral: each child is rated, screened and decided on in their own right.
+  const contacts =
+    submission.kind === "MASH"
+      ? await tx.contact.createManyAndReturn({
+          data: submission.children.map((child, childIndex) => ({
+            referralId: referral.id,
+            childIndex,
+            childName: childNameOf(child),
+            dateOfBirth: child.unborn === "NO" ? asDate(child.dateOfBirth) : null,
+            expectedDueDate: child.unborn === "YES" ? asDate(child.expectedDueDate) : null,
+            nhsNumber: child.nhsNumber || null,
+            postcode: child.postcode,
+            receivedAt: now,
+          })),
+          select: { id: true },
+        })
+      : [];
+  const contactIds = contacts.map((contact) => contact.id);
 
   let attachments = 0;
   if (options.draftId) {
@@ -326,18 +324,19 @@ async function writeReferral(
     await tx.referralDraft.deleteMany({ where: { id: options.draftId, ownerId: user.id } });
   }
 
-  await recordAudit(tx, {
-    actorId: user.id,
-    action: "referral.submitted",
-    entityType: "Referral",
-    entityId: referral.id,
-    requestId: options.requestId,
-    details: { reference, kind: submission.kind, level: options.level, children: submission.children.length, consent: sharing.consent.status, attachments, draftId: options.draftId ?? null },
-  });
-  for (const contactId of contactIds) {
-    await recordAudit(tx, { actorId: user.id, action: "contact.created", entityType: "Contact", entityId: contactId, requestId: options.requestId, details: { referralId: referral.id, reference, channel: "ONLINE" } });
-  }
   await enqueueEmail(tx, acknowledgementEmail({ to: user.email, name: user.name, reference, kind: submission.kind, submittedAt: now }));
+  // Audit events last: each takes the audit chain's lock until commit, so nothing should queue behind it.
+  await recordAudits(tx, [
+    {
+      actorId: user.id,
+      action: "referral.submitted",
+      entityType: "Referral",
+      entityId: referral.id,
+      requestId: options.requestId,
+      details: { reference, kind: submission.kind, level: options.level, children: submission.children.length, consent: sharing.consent.status, attachments, draftId: options.draftId ?? null },
+    },
+    ...contactIds.map((contactId) => ({ actorId: user.id, action: "contact.created", entityType: "Contact", entityId: contactId, requestId: options.requestId, details: { referralId: referral.id, reference, channel: "ONLINE" } })),
+  ]);
   return { ok: true, referralId: referral.id, reference, created: true };
 }
 

@@ -277,7 +277,7 @@ export const informationSharingSchema = z
   .object({
     consent: consentSchema,
     youngPersonViews: optionalLong(),
-    familyInformed: yesNo("Say whether the family knows about this referral"),
+    familyInformed: yesNo("Say whether the family knows about this referral").meta({ example: "YES" }),
     reasonNotInformed: optionalLong(2000),
   })
   .superRefine((answers, ctx) => {
@@ -317,7 +317,7 @@ export const earlyHelpRequestSchema = z.object({
   referrer: referrerSchema,
   children: childrenSchema.shape.children,
   family: familySchema,
-  needs: needsSchema,
+  needs: needsSchema.meta({ example: { thresholdVersion: "rhrt-2025", indicatorIds: ["rhrt-2025/family/3/02"], suggestedLevel: 3, chosenLevel: 3, levelReason: "" } }),
   support: supportSchema,
   informationSharing: informationSharingSchema,
   declaration: declaration.meta({ example: true }),
