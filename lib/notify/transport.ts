@@ -1,5 +1,5 @@
 import nodemailer from "nodemailer";
-import SMTPTransport from "nodemailer/lib/smtp-transport";
+import type SMTPTransport from "nodemailer/lib/smtp-transport";
 import { DEFAULT_MAIL_FROM } from "./policy";
 
 export type MailSender = {
@@ -14,8 +14,8 @@ export type MailSender = {
  * not a message claimed twice.
  */
 export function createSmtpSender(smtpUrl: string, from: string = DEFAULT_MAIL_FROM): MailSender {
-  const transport = new SMTPTransport({ url: smtpUrl, connectionTimeout: 30_000, greetingTimeout: 30_000, socketTimeout: 60_000 });
-  const transporter = nodemailer.createTransport(transport, { from });
+  const options: SMTPTransport.Options & { url: string } = { url: smtpUrl, connectionTimeout: 30_000, greetingTimeout: 30_000, socketTimeout: 60_000 };
+  const transporter = nodemailer.createTransport(options, { from });
   return {
     async send(message) {
       await transporter.sendMail({ to: message.to, subject: message.subject, text: message.body });
