@@ -27,21 +27,6 @@ export async function recordAudit(tx: Tx, event: AuditInput): Promise<void> {
   });
 }
 
-/** Several events in one statement (the trigger still chains each row): fewer round trips under the chain's lock. */
-export async function recordAudits(tx: Tx, events: readonly AuditInput[]): Promise<void> {
-  if (events.length === 0) return;
-  await tx.auditEvent.createMany({
-    data: events.map((event) => ({
-      actorId: event.actorId,
-      action: event.action,
-      entityType: event.entityType,
-      entityId: event.entityId ?? null,
-      requestId: event.requestId ?? null,
-      details: (event.details ?? {}) as Prisma.InputJsonValue,
-    })),
-  });
-}
-
 /**
  * Records that someone opened a record (a child's, a contact, a user). Written in its own transaction: the
  * read has already happened, and the trail must show it even though nothing changed.

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { recordAudit, recordAudits } from "@/lib/audit/mutations";
+import { recordAudit } from "@/lib/audit/mutations";
 import type { SessionUser } from "@/lib/auth/data";
 import { can } from "@/lib/auth/policy";
 import { checkConsent } from "@/lib/consent/policy";
@@ -27,7 +27,17 @@ import {
 
 const FORBIDDEN = { ok: false, reason: "FORBIDDEN" } as const;
 
-export type SubmitResult = ActionResult<{ referralId: string; reference: string; created: boolean }>;
+export type SubmittedReferral = {
+  referralId: string;
+  reference: string;
+  kind: ReferralKind;
+  level: number;
+  status: "RECEIVED" | "SCREENING" | "OUTCOME_SENT";
+  submittedAt: Date;
+  /** False when this was a retry that found the referral an earlier attempt made. */
+  created: boolean;
+};
+export type SubmitResult = ActionResult<SubmittedReferral>;
 
 type NeedsStart = { thresholdVersion: string; indicatorIds: string[]; suggestedLevel?: number | null; chosenLevel?: number | null; levelReason?: string | null };
 
@@ -169,8 +179,7 @@ export async function submitDraft(user: SessionUser, draftId: string, requestId?
   const idempotencyKey = `draft:${draftId}`;
   const draft = await db.referralDraft.findFirst({ where: { id: draftId, ownerId: user.id }, select: { kind: true, answers: true } });
   if (!draft) {
-    const earlier = await db.referral.findUnique({ where: { referrerId_idempotencyKey: { referrerId: user.id, idempotencyKey } }, select: { id: true, reference: true } });
-    return earlier ? { ok: true, referralId: earlier.id, reference: earlier.reference, created: false } : NOT_FOUND;
+    return (await findEarlierSubmission(user.id, idempotencyKey, "")) ?? NOT_FOUND;
   }
   const answers = draftAnswersSchema.parse(draft.answers) as DraftAnswers;
   return submitReferral(user, submissionFromDraft(draft.kind, answers, true), { idempotencyKey, requestId, draftId });
@@ -196,24 +205,34 @@ export async function submitReferral(
     const earlier = await findEarlierSubmission(user.id, idempotencyKey, requestHash);
     if (earlier) return earlier;
   }
-  try {
-    return await db.$transaction((tx) => writeReferral(tx, user, submission, { level: check.level, requestHash, idempotencyKey, requestId: options.requestId ?? null, draftId: options.draftId }));
-  } catch (error) {
-    // Two submissions with one key raced: the unique index let one through, and this is the other.
-    if (idempotencyKey && error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      const earlier = await findEarlierSubmission(user.id, idempotencyKey, requestHash);
-      if (earlier) return earlier;
-    }
-    throw error;
-  }
+  const write = { level: check.level, requestHash, idempotencyKey, requestId: options.requestId ?? null };
+  const { draftId } = options;
+  // A draft's attachments move to the referral and the draft goes, in the same transaction. The API's
+  // referral is a single statement, atomic on its own.
+  const written = draftId
+    ? await db.$transaction(async (tx) => {
+        const referral = await insertReferral(tx, user, submission, write);
+        if (referral) await settleDraft(tx, user, draftId, referral.referralId, options.requestId ?? null);
+        return referral;
+      })
+    : await insertReferral(db, user, submission, write);
+  if (written) return { ok: true, ...written };
+  // Another submission with this key got there first (the insert waited for it to commit).
+  const earlier = idempotencyKey ? await findEarlierSubmission(user.id, idempotencyKey, requestHash) : null;
+  if (!earlier) throw new Error("A referral with this idempotency key was neither written nor found");
+  return earlier;
 }
 
 async function findEarlierSubmission(referrerId: string, idempotencyKey: string, requestHash: string): Promise<SubmitResult | null> {
-  const earlier = await db.referral.findUnique({ where: { referrerId_idempotencyKey: { referrerId, idempotencyKey } }, select: { id: true, reference: true, requestHash: true } });
+  const earlier = await db.referral.findUnique({
+    where: { referrerId_idempotencyKey: { referrerId, idempotencyKey } },
+    select: { id: true, reference: true, kind: true, level: true, status: true, submittedAt: true, requestHash: true },
+  });
   if (!earlier) return null;
   // The same key with different answers is a mistake in the client, not a retry.
   if (earlier.requestHash !== requestHash && !idempotencyKey.startsWith("draft:")) return { ok: false, reason: "CONFLICT" };
-  return { ok: true, referralId: earlier.id, reference: earlier.reference, created: false };
+  const { id, requestHash: _hash, ...rest } = earlier;
+  return { ok: true, referralId: id, ...rest, created: false };
 }
 
 type SubmissionCheck = { ok: true; level: 2 | 3 | 4 } | { ok: false; failure: SubmitResult & { ok: false } };
@@ -251,93 +270,101 @@ function childNameOf(child: ReferralSubmission["children"][number]): string {
   return `${child.firstName} ${child.lastName}`;
 }
 
-const asDate = (isoDate: string) => (isoDate ? new Date(`${isoDate}T00:00:00Z`) : null);
 
-async function writeReferral(
-  tx: Tx,
+const REFERENCE_PLACEHOLDER = "{{reference}}";
+
+/**
+ * Writes the referral and everything that goes with it in ONE statement: the referral (its number from
+ * the sequence), the consent record, the indicators, a contact per child of a MASH referral, the
+ * acknowledgement e-mail and the audit events. One round trip, so the audit chain's lock is held for the
+ * least time. Returns null when a referral with this idempotency key already exists (ON CONFLICT waits for
+ * a concurrent one to commit, then does nothing).
+ */
+async function insertReferral(
+  tx: Tx | typeof db,
   user: SessionUser,
   submission: ReferralSubmission,
-  options: { level: 2 | 3 | 4; requestHash: string; idempotencyKey: string | null; requestId: string | null; draftId?: string },
-): Promise<SubmitResult> {
+  options: { level: 2 | 3 | 4; requestHash: string; idempotencyKey: string | null; requestId: string | null },
+): Promise<Omit<SubmittedReferral, "created"> & { created: true } | null> {
   const now = new Date();
-  const [row] = await tx.$queryRaw<{ number: number }[]>`SELECT nextval('"Referral_number_seq"')::int AS "number"`;
-  const number = row!.number;
-  const reference = referenceFor(submission.kind, Number(todayInLondon(now).slice(0, 4)), number);
+  const year = todayInLondon(now).slice(0, 4);
+  const prefix = referenceFor(submission.kind, 0, 0).split("-")[0]!;
   const { needs, informationSharing: sharing } = submission;
-
-  const referral = await tx.referral.create({
-    data: {
-      number,
-      reference,
-      kind: submission.kind,
-      level: options.level,
-      referrerId: user.id,
-      idempotencyKey: options.idempotencyKey,
-      requestHash: options.requestHash,
-      answers: submission as unknown as Prisma.InputJsonValue,
-      thresholdVersion: needs.thresholdVersion,
-      suggestedLevel: needs.suggestedLevel ?? null,
-      submittedAt: now,
-      consent: {
-        create: {
-          status: sharing.consent.status,
-          givenBy: sharing.consent.givenBy || null,
-          relationship: sharing.consent.relationship || null,
-          givenAt: sharing.consent.givenAt || null,
-          method: sharing.consent.method || null,
-          exceptionReason: sharing.consent.exceptionReason || null,
-          rationale: sharing.consent.rationale || null,
-          effortsOrViews: sharing.consent.effortsOrViews || null,
-          youngPersonViews: sharing.youngPersonViews || null,
-          familyInformed: sharing.familyInformed === "YES",
-          reasonNotInformed: sharing.reasonNotInformed || null,
-          recordedAt: now,
-        },
-      },
-      indicators: { createMany: { data: [...new Set(needs.indicatorIds)].map((indicatorId) => ({ indicatorId, thresholdVersion: needs.thresholdVersion })) } },
-    },
-    select: { id: true },
-  });
-
-  // One contact per child of a MASH referral: each child is rated, screened and decided on in their own right.
+  const { consent } = sharing;
+  // One contact per child of a MASH referral: each child is rated, screened and decided on in their own
+  // right. An early-help request goes to the CFSS coordinators, not the MASH queue.
   const contacts =
     submission.kind === "MASH"
-      ? await tx.contact.createManyAndReturn({
-          data: submission.children.map((child, childIndex) => ({
-            referralId: referral.id,
-            childIndex,
-            childName: childNameOf(child),
-            dateOfBirth: child.unborn === "NO" ? asDate(child.dateOfBirth) : null,
-            expectedDueDate: child.unborn === "YES" ? asDate(child.expectedDueDate) : null,
-            nhsNumber: child.nhsNumber || null,
-            postcode: child.postcode,
-            receivedAt: now,
-          })),
-          select: { id: true },
-        })
+      ? submission.children.map((child, childIndex) => ({
+          childIndex,
+          childName: childNameOf(child),
+          dateOfBirth: child.unborn === "NO" ? child.dateOfBirth || null : null,
+          expectedDueDate: child.unborn === "YES" ? child.expectedDueDate || null : null,
+          nhsNumber: child.nhsNumber || null,
+          postcode: child.postcode,
+        }))
       : [];
-  const contactIds = contacts.map((contact) => contact.id);
+  const email = acknowledgementEmail({ to: user.email, name: user.name, reference: REFERENCE_PLACEHOLDER, kind: submission.kind, submittedAt: now });
+  const auditDetails = { kind: submission.kind, level: options.level, children: submission.children.length, consent: consent.status };
+  const at = now.toISOString();
+  const text = (value: string | null | undefined) => value || null;
 
-  let attachments = 0;
-  if (options.draftId) {
-    ({ count: attachments } = await tx.attachment.updateMany({ where: { draftId: options.draftId, ownerId: user.id }, data: { referralId: referral.id, draftId: null } }));
-    await tx.referralDraft.deleteMany({ where: { id: options.draftId, ownerId: user.id } });
-  }
+  const rows = await tx.$queryRaw<{ id: string; reference: string }[]>`
+    WITH n AS (SELECT nextval('"Referral_number_seq"')::int AS "number"),
+    r AS (
+      INSERT INTO "Referral" ("id", "number", "reference", "kind", "level", "status", "referrerId", "idempotencyKey", "requestHash", "answers", "thresholdVersion", "suggestedLevel", "submittedAt")
+      SELECT gen_random_uuid(), n."number", ${prefix} || '-' || ${year} || '-' || lpad(n."number"::text, greatest(6, length(n."number"::text)), '0'),
+             ${submission.kind}::"ReferralKind", ${options.level}::int, 'RECEIVED', ${user.id}::uuid, ${options.idempotencyKey}, ${options.requestHash},
+             ${JSON.stringify(submission)}::jsonb, ${needs.thresholdVersion}, ${needs.suggestedLevel ?? null}::int, ${at}::timestamptz
+      FROM n
+      ON CONFLICT ("referrerId", "idempotencyKey") DO NOTHING
+      RETURNING "id", "reference"
+    ),
+    consent AS (
+      INSERT INTO "ConsentRecord" ("id", "referralId", "status", "givenBy", "relationship", "givenAt", "method", "exceptionReason", "rationale", "effortsOrViews", "youngPersonViews", "familyInformed", "reasonNotInformed", "recordedAt")
+      SELECT gen_random_uuid(), r."id", ${consent.status}::"ConsentStatus", ${text(consent.givenBy)}, ${text(consent.relationship)}, ${text(consent.givenAt)},
+             ${text(consent.method)}::"ConsentMethod", ${text(consent.exceptionReason)}::"ConsentException", ${text(consent.rationale)}, ${text(consent.effortsOrViews)},
+             ${text(sharing.youngPersonViews)}, ${sharing.familyInformed === "YES"}, ${text(sharing.reasonNotInformed)}, ${at}::timestamptz
+      FROM r
+    ),
+    indicators AS (
+      INSERT INTO "ReferralIndicator" ("referralId", "indicatorId", "thresholdVersion")
+      SELECT DISTINCT r."id", i.value, ${needs.thresholdVersion} FROM r, jsonb_array_elements_text(${JSON.stringify(needs.indicatorIds)}::jsonb) AS i
+    ),
+    contacts AS (
+      INSERT INTO "Contact" ("id", "referralId", "childIndex", "childName", "dateOfBirth", "expectedDueDate", "nhsNumber", "postcode", "status", "channel", "receivedAt")
+      SELECT gen_random_uuid(), r."id", c."childIndex", c."childName", c."dateOfBirth", c."expectedDueDate", c."nhsNumber", c."postcode", 'AWAITING_RAG', 'ONLINE', ${at}::timestamptz
+      FROM r, jsonb_to_recordset(${JSON.stringify(contacts)}::jsonb) AS c("childIndex" int, "childName" text, "dateOfBirth" date, "expectedDueDate" date, "nhsNumber" text, "postcode" text)
+      RETURNING "id", "childIndex"
+    ),
+    outbox AS (
+      INSERT INTO "OutboxMessage" ("to", "subject", "body", "createdAt", "availableAt")
+      SELECT ${email.to}, replace(${email.subject}, ${REFERENCE_PLACEHOLDER}, r."reference"), replace(${email.body}, ${REFERENCE_PLACEHOLDER}, r."reference"), ${at}::timestamptz, ${at}::timestamptz
+      FROM r
+    ),
+    audit AS (
+      INSERT INTO "AuditEvent" ("occurredAt", "actorId", "action", "entityType", "entityId", "requestId", "details")
+      SELECT e."occurredAt", e."actorId", e."action", e."entityType", e."entityId", e."requestId", e."details" FROM (
+        SELECT 0 AS "order", ${at}::timestamptz AS "occurredAt", ${user.id}::uuid AS "actorId", 'referral.submitted' AS "action", 'Referral' AS "entityType", r."id"::text AS "entityId", ${options.requestId} AS "requestId",
+               ${JSON.stringify(auditDetails)}::jsonb || jsonb_build_object('reference', r."reference") AS "details"
+        FROM r
+        UNION ALL
+        SELECT 1 + c."childIndex", ${at}::timestamptz, ${user.id}::uuid, 'contact.created', 'Contact', c."id"::text, ${options.requestId},
+               jsonb_build_object('referralId', r."id", 'reference', r."reference", 'channel', 'ONLINE')
+        FROM r, contacts c
+      ) e ORDER BY e."order"
+    )
+    SELECT "id", "reference" FROM r`;
+  const row = rows[0];
+  if (!row) return null;
+  return { referralId: row.id, reference: row.reference, kind: submission.kind, level: options.level, status: "RECEIVED", submittedAt: new Date(at), created: true };
+}
 
-  await enqueueEmail(tx, acknowledgementEmail({ to: user.email, name: user.name, reference, kind: submission.kind, submittedAt: now }));
-  // Audit events last: each takes the audit chain's lock until commit, so nothing should queue behind it.
-  await recordAudits(tx, [
-    {
-      actorId: user.id,
-      action: "referral.submitted",
-      entityType: "Referral",
-      entityId: referral.id,
-      requestId: options.requestId,
-      details: { reference, kind: submission.kind, level: options.level, children: submission.children.length, consent: sharing.consent.status, attachments, draftId: options.draftId ?? null },
-    },
-    ...contactIds.map((contactId) => ({ actorId: user.id, action: "contact.created", entityType: "Contact", entityId: contactId, requestId: options.requestId, details: { referralId: referral.id, reference, channel: "ONLINE" } })),
-  ]);
-  return { ok: true, referralId: referral.id, reference, created: true };
+/** Moves a sent draft's attachments to its referral and deletes the draft. */
+async function settleDraft(tx: Tx, user: SessionUser, draftId: string, referralId: string, requestId: string | null): Promise<void> {
+  const { count } = await tx.attachment.updateMany({ where: { draftId, ownerId: user.id }, data: { referralId, draftId: null } });
+  await tx.referralDraft.deleteMany({ where: { id: draftId, ownerId: user.id } });
+  await recordAudit(tx, { actorId: user.id, action: "draft.submitted", entityType: "ReferralDraft", entityId: draftId, requestId, details: { referralId, attachments: count } });
 }
 
 // --- Retention, run by the background worker (lib/notify/worker.ts) -------------------------------------

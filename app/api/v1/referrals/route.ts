@@ -1,6 +1,6 @@
 import { apiError, apiJson, apiRoute } from "@/lib/api/handler";
 import { respondWith } from "@/lib/api/respond";
-import { findMyReferral, listMyReferrals, type ReferralSummary } from "@/lib/referral/data";
+import { listMyReferrals, REFERRAL_STATUS_LABELS, type ReferralSummary } from "@/lib/referral/data";
 import { submitReferral } from "@/lib/referral/mutations";
 import { idempotencyKeySchema } from "@/lib/referral/schema";
 
@@ -31,9 +31,6 @@ export const POST = apiRoute({ permission: "referrals:create" }, async ({ user, 
   }
   if (!result.ok) return respondWith(result, () => null);
 
-  // A retry with the same key answers with the referral as it is now, which may have moved on since.
-  const referral = await findMyReferral(user, result.referralId);
-  if (!referral) throw new Error(`Referral ${result.referralId} was submitted but cannot be read back`);
-  const { id, reference, kind, level, status, statusLabel, submittedAt } = referral;
-  return apiJson({ id, reference, kind, level, status, statusLabel, submittedAt, created: result.created, links: linksOf(referral) }, result.created ? 201 : 200);
+  const { referralId: id, reference, kind, level, status, submittedAt, created } = result;
+  return apiJson({ id, reference, kind, level, status, statusLabel: REFERRAL_STATUS_LABELS[status], submittedAt, created, links: linksOf({ id }) }, created ? 201 : 200);
 });
