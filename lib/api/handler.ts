@@ -59,7 +59,8 @@ export function apiRoute<P = Record<string, never>>(
   handler: (context: ApiContext<P>) => Promise<Response>,
 ): (request: Request, context: RouteContext<P>) => Promise<Response> {
   return async (request, context) => {
-    const requestId = request.headers.get("x-request-id") ?? randomUUID();
+    // Never the client's x-request-id: it would let anyone forge log lines (proxy.ts does not run here).
+    const requestId = randomUUID();
     try {
       const user = await resolveApiToken(bearerToken(request));
       if (!user) return apiError("UNAUTHENTICATED");
@@ -91,7 +92,8 @@ export function publicApiRoute<P = Record<string, never>>(
   handler: (context: { requestId: string; params: P; request: Request }) => Promise<Response>,
 ): (request: Request, context: RouteContext<P>) => Promise<Response> {
   return async (request, context) => {
-    const requestId = request.headers.get("x-request-id") ?? randomUUID();
+    // Never the client's x-request-id: it would let anyone forge log lines (proxy.ts does not run here).
+    const requestId = randomUUID();
     try {
       const params = ((await context?.params) ?? {}) as P;
       return await handler({ requestId, params, request });
