@@ -8,6 +8,7 @@ import { Prisma } from "@/lib/db/generated/client";
 import { enqueueEmail } from "@/lib/notify/mutations";
 import { fieldErrorsOf, invalid, NOT_FOUND, type ActionResult, type FieldErrors } from "@/lib/result";
 import { findThresholdDocument, findTickedIndicators } from "@/lib/thresholds/data";
+import { suggestLevel } from "@/lib/thresholds/policy";
 import { acknowledgementEmail, draftReminderEmail } from "./messages";
 import { checkAttachment, checkReferralLevel, cleanFileName, DRAFT_KEPT_DAYS, DRAFT_REMINDER_DAYS, draftExpiryFrom, hasChildAged13OrOver, referenceFor, todayInLondon } from "./policy";
 import {
@@ -244,8 +245,15 @@ function checkSubmission(submission: ReferralSubmission, now: Date): SubmissionC
 
   const document = findThresholdDocument(submission.needs.thresholdVersion);
   if (!document) return { ok: false, failure: invalid({ "needs.thresholdVersion": "Choose a published version of the threshold guidance" }) };
-  const { unknown } = findTickedIndicators(document, submission.needs.indicatorIds);
+  const { found, unknown } = findTickedIndicators(document, submission.needs.indicatorIds);
   if (unknown.length > 0) return { ok: false, failure: invalid({ "needs.indicatorIds": `These are not indicators of ${document.id}: ${unknown.join(", ")}` }) };
+  // The suggestion is worked out here from the indicators, never taken from the client: choosing another
+  // level needs a reason, and the MASH sees both.
+  const suggested = suggestLevel(found).level;
+  submission.needs.suggestedLevel = suggested ?? undefined;
+  if (suggested && suggested !== submission.needs.chosenLevel && !submission.needs.levelReason) {
+    return { ok: false, failure: invalid({ "needs.levelReason": "Explain why you chose a different level from the one suggested" }) };
+  }
 
   const sharing = submission.informationSharing;
   if (hasChildAged13OrOver(submission.children, todayInLondon(now)) && !sharing.youngPersonViews) {

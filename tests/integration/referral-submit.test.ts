@@ -136,6 +136,17 @@ describe("submitting a MASH referral", () => {
     });
   });
 
+  it("works out the suggested level from the indicators itself, whatever the client says", async () => {
+    const user = await practitioner();
+    const result = await submitReferral(user, mashReferralInput({ needs: { suggestedLevel: 1, levelReason: "(a client that says Level 1 was suggested)" } }), { idempotencyKey: null });
+    if (!result.ok) throw new Error(result.reason);
+    expect(await db.referral.findUnique({ where: { id: result.referralId }, select: { suggestedLevel: true } })).toEqual({ suggestedLevel: 4 });
+    // Level 3 indicators suggest Level 3: a MASH referral at Level 4 then needs the practitioner's reason.
+    const needs = { indicatorIds: ["rhrt-2025/family/3/02"], suggestedLevel: 4, chosenLevel: 4 };
+    expect(await submitReferral(user, mashReferralInput({ needs }), { idempotencyKey: null })).toMatchObject({ ok: false, fieldErrors: { "needs.levelReason": expect.any(String) } });
+    expect(await submitReferral(user, mashReferralInput({ needs: { ...needs, levelReason: "Disclosure today; the matrix understates it" } }), { idempotencyKey: null })).toMatchObject({ ok: true });
+  });
+
   it("asks for a young person's own views when a child is 13 or over", async () => {
     const user = await practitioner();
     const teenager = childInput({ firstName: "Robin", dateOfBirth: new Date(Date.now() - 14.5 * 365.25 * 86400_000).toISOString().slice(0, 10) });
