@@ -33,14 +33,18 @@ const MESSAGES: Record<ApiErrorCode, string> = {
   UNEXPECTED: "Something went wrong on our side.",
 };
 
+// no-transform: API answers are small JSON, and gzipping each one cost more than sending it (benchmark
+// profile); Next.js's compression leaves a response with no-transform alone.
+const NOT_CACHED = "no-store, no-transform";
+
 export function apiError(code: ApiErrorCode, options: { message?: string; fields?: Record<string, string>; requestId?: string } = {}): Response {
   const body = { error: { code, message: options.message ?? MESSAGES[code], ...(options.fields ? { fields: options.fields } : {}), ...(options.requestId ? { reference: options.requestId } : {}) } };
   const extra: Record<string, string> = code === "UNAUTHENTICATED" ? { "WWW-Authenticate": 'Bearer realm="mash"' } : {};
-  return Response.json(body, { status: STATUS[code], headers: { "Cache-Control": "no-store", ...extra } });
+  return Response.json(body, { status: STATUS[code], headers: { "Cache-Control": NOT_CACHED, ...extra } });
 }
 
 export function apiJson(body: unknown, status = 200): Response {
-  return Response.json(body, { status, headers: { "Cache-Control": "no-store" } });
+  return Response.json(body, { status, headers: { "Cache-Control": NOT_CACHED } });
 }
 
 export type ApiContext<P> = { user: SessionUser; requestId: string; params: P; request: Request };

@@ -201,11 +201,9 @@ export async function submitReferral(
   if (!check.ok) return check.failure;
 
   const requestHash = createHash("sha256").update(JSON.stringify(submission)).digest("hex");
+  // No look-up first: the insert itself finds an earlier submission with the key (ON CONFLICT), so a
+  // first submission, the common case, costs one statement.
   const { idempotencyKey } = options;
-  if (idempotencyKey) {
-    const earlier = await findEarlierSubmission(user.id, idempotencyKey, requestHash);
-    if (earlier) return earlier;
-  }
   const write = { level: check.level, requestHash, idempotencyKey, requestId: options.requestId ?? null };
   const { draftId } = options;
   // A draft's attachments move to the referral and the draft goes, in the same transaction. The API's
