@@ -2,7 +2,13 @@
 
 import { useEffect, useRef } from "react";
 
-export type ErrorSummaryItem = { message: string; /** The id of the field to move to; none for a form-wide problem. */ fieldId?: string };
+export type ErrorSummaryItem = {
+  message: string;
+  /** The id of the field to move to; none for a form-wide problem. */
+  fieldId?: string;
+  /** A field on another page (check your answers links to the page to fix). */
+  href?: string;
+};
 
 const ERROR_PREFIX = "Error: ";
 
@@ -12,7 +18,7 @@ const ERROR_PREFIX = "Error: ";
  */
 export function ErrorSummary({ errors, focusKey }: { errors: ErrorSummaryItem[]; /** Changes on every submission. */ focusKey?: string | number }) {
   const ref = useRef<HTMLDivElement>(null);
-  const signature = errors.map((error) => `${error.fieldId ?? ""}:${error.message}`).join("|");
+  const signature = errors.map((error) => `${error.href ?? error.fieldId ?? ""}:${error.message}`).join("|");
   const hasErrors = errors.length > 0;
 
   useEffect(() => {
@@ -34,8 +40,12 @@ export function ErrorSummary({ errors, focusKey }: { errors: ErrorSummaryItem[];
         <h2 className="mb-4 text-xl font-bold md:text-2xl">There is a problem</h2>
         <ul className="space-y-2">
           {errors.map((error) => (
-            <li key={`${error.fieldId ?? "form"}-${error.message}`} className="font-bold text-error">
-              {error.fieldId ? (
+            <li key={`${error.href ?? error.fieldId ?? "form"}-${error.message}`} className="font-bold text-error">
+              {error.href ? (
+                <a href={error.href} className="text-error underline underline-offset-[0.1578em] hover:decoration-[3px]">
+                  {error.message}
+                </a>
+              ) : error.fieldId ? (
                 <a
                   href={`#${error.fieldId}`}
                   onClick={(event) => {

@@ -46,6 +46,8 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   if (emptySignInPageChecked) checked.get(page)?.add("/sign-in");
   else await expectAccessible(page);
   emptySignInPageChecked = true;
+  // The sign-in form needs JavaScript (next-auth): typing before React has hydrated it would post the page.
+  await page.waitForLoadState("networkidle");
   await page.getByLabel("E-mail address").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in", exact: true }).click();

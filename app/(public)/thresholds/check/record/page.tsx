@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ButtonLink } from "@/components/button";
 import { PathwayPanel } from "@/components/level-check/pathway-panel";
 import { resolveLevelCheck } from "@/lib/thresholds/data";
 import { PATHWAYS } from "@/lib/thresholds/pathways";
@@ -31,6 +32,9 @@ export default async function LevelCheckRecordPage({ searchParams }: { searchPar
   const { document, ticked, suggestion, chosenLevel, reason } = check;
   const levelName = (level: number | null) => document.levels.find((l) => l.level === level)?.name ?? "";
   const pathway = PATHWAYS[chosenLevel];
+  // The referral forms take the check with them in the address, and check it again on arrival.
+  const carried = levelCheckToSearchParams({ version: document.id, indicatorIds: ticked.map((i) => i.id), suggestedLevel: suggestion.level, chosenLevel, reason });
+  const formKind = pathway.next === "mash-referral" ? "MASH" : pathway.next === "early-help-request" ? "EARLY_HELP" : null;
   return (
     <>
       <h1 className="mb-6 text-3xl font-bold md:text-5xl">Your level of need check</h1>
@@ -83,6 +87,13 @@ export default async function LevelCheckRecordPage({ searchParams }: { searchPar
               : "No referral is needed at this level."}{" "}
           Keep this page&apos;s address: it holds your check.
         </p>
+        {formKind && (
+          <p className="mt-6">
+            <ButtonLink href={`/referrals/new?kind=${formKind}&${carried}`} start>
+              {formKind === "MASH" ? "Continue to the MASH referral" : "Continue to the early-help request"}
+            </ButtonLink>
+          </p>
+        )}
         <p className="mt-4">
           <Link className="link" href={`/thresholds/check?${levelCheckToSearchParams({ version: document.id, indicatorIds: ticked.map((i) => i.id) })}`}>
             Change your answers
