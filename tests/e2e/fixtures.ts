@@ -13,6 +13,33 @@ function pageKey(url: string): string {
   return pathname;
 }
 
+/** Pages already checked in this worker, by route (ids left out) and whether they showed errors. */
+const checkedRoutes = new Set<string>();
+
+function routeKey(url: string): string {
+  return new URL(url).pathname.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, ":id");
+}
+
+/**
+ * Whether a page like this one (same route, ids left out; same `variant`; with or without an error summary)
+ * has been checked with axe in this worker already. The long referral flows pass the same pages many times,
+ * and axe takes one to three seconds a page. Counts this page as checked from now on.
+ */
+export async function seenBefore(page: Page, variant: string): Promise<boolean> {
+  await page.waitForLoadState("domcontentloaded");
+  const withErrors = (await page.getByRole("alert").filter({ hasText: "There is a problem" }).count()) > 0;
+  const key = `${variant} ${routeKey(page.url())} ${withErrors ? "errors" : "clean"}`;
+  if (checkedRoutes.has(key)) return true;
+  checkedRoutes.add(key);
+  return false;
+}
+
+/** expectAccessible, once per page like this one in this worker (see seenBefore). */
+export async function expectAccessibleOnce(page: Page, variant: string) {
+  if (await seenBefore(page, variant)) checked.get(page)?.add(pageKey(page.url()));
+  else await expectAccessible(page);
+}
+
 export async function expectAccessible(page: Page) {
   await page.waitForLoadState("domcontentloaded");
   const started = Date.now();

@@ -53,6 +53,14 @@ test.describe("the early-help request", () => {
     await expect(page.getByText("A partnership coordinator will contact you within 3 working days.")).toBeVisible();
 
     await expectOnMyReferrals(form, reference, "Robin Testfield");
+
+    // The acknowledgement goes through the outbox: with no SMTP server, the worker delivers it to the demo
+    // mailbox within a few seconds.
+    await expect(async () => {
+      await page.goto("/mailbox");
+      await expect(page.getByText(`Early-help request ${reference} received`).first()).toBeVisible({ timeout: 1_000 });
+    }).toPass({ timeout: 30_000 });
+    await expectAccessible(page);
   });
 
   test("a Level 4 check belongs to the MASH: the early-help form says so and links to the MASH referral", async ({ page }) => {

@@ -96,6 +96,17 @@ test.describe("the MASH referral", () => {
     await expect(page.getByRole("heading", { level: 1 })).toContainText(reference);
     await expect(page.getByRole("link", { name: "chronology.pdf" })).toBeVisible();
     await expectAccessible(page);
+
+    // The file downloads, never shows in the page, and is not cached.
+    const download = await page.request.get((await page.getByRole("link", { name: "chronology.pdf" }).getAttribute("href"))!);
+    expect(download.status()).toBe(200);
+    expect(download.headers()).toMatchObject({
+      "content-type": "application/pdf",
+      "content-disposition": "attachment; filename=\"chronology.pdf\"; filename*=UTF-8''chronology.pdf",
+      "x-content-type-options": "nosniff",
+      "cache-control": "private, no-store",
+    });
+    expect((await download.body()).toString()).toContain("a made-up chronology");
   });
 
   test("a session that ends mid-form loses nothing typed", async ({ page, context }) => {
@@ -145,6 +156,8 @@ test.describe("the MASH referral", () => {
   });
 
   test("the consent gate: without consent and without a reason, the referral cannot be sent, and the page says why", async ({ page }) => {
+    // A whole referral is filled in first, so that only the consent gate stands in the way.
+    test.slow();
     await signIn(page, "teacher@example.org");
     const form = scriptedForm(page);
     await page.goto("/thresholds/check/record?version=rhrt-2025&i=rhrt-2025/health/4/10&suggested=4&chosen=4");

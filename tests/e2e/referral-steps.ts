@@ -1,5 +1,5 @@
 import type { Locator, Page } from "@playwright/test";
-import { expect, expectAccessible } from "./fixtures";
+import { expect, expectAccessible, expectAccessibleOnce, seenBefore } from "./fixtures";
 
 // The steps of the referral forms, shared by the MASH, early-help and no-JavaScript tests. Every step works
 // the same with and without JavaScript: it fills the boxes, presses the page's own buttons and checks each
@@ -9,7 +9,7 @@ import { expect, expectAccessible } from "./fixtures";
 export type Form = { page: Page; check: () => Promise<void> };
 
 export function scriptedForm(page: Page): Form {
-  return { page, check: () => expectAccessible(page) };
+  return { page, check: () => expectAccessibleOnce(page, "scripted") };
 }
 
 /**
@@ -21,7 +21,7 @@ export async function unscriptedForm(page: Page, checker: Page): Promise<Form> {
   return {
     page,
     check: async () => {
-      await page.waitForLoadState("domcontentloaded");
+      if (await seenBefore(page, "unscripted")) return;
       const [html, url] = [await page.content(), page.url()];
       await checker.route((candidate) => candidate.href === url, (route) => route.fulfill({ status: 200, contentType: "text/html; charset=utf-8", body: html }), { times: 1 });
       await checker.goto(url);

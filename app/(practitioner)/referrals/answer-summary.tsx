@@ -24,10 +24,13 @@ function words(value: unknown, labels?: Record<string, string>): React.ReactNode
   return <span className="whitespace-pre-wrap">{text}</span>;
 }
 
+// A calendar date typed into the form (a date of birth) is no instant: it is shown as typed, in UTC.
+const calendarDate = new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", dateStyle: "long" });
+
 function londonDate(isoDate: unknown): React.ReactNode {
   const text = str(isoDate);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return words(isoDate);
-  return new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", dateStyle: "long" }).format(new Date(`${text}T00:00:00Z`));
+  return calendarDate.format(new Date(`${text}T00:00:00Z`));
 }
 
 type RowMaker = (key: string, value: React.ReactNode, field: string) => SummaryRow;
