@@ -8,6 +8,7 @@ import { getCurrentUser } from "@/lib/auth/current-user";
 import { readSignOutCsrfToken } from "@/lib/auth/sign-out";
 import { listNavigationItems } from "@/lib/auth/navigation";
 import { ROLE_LABELS } from "@/lib/auth/policy";
+import { deliveryModeFor } from "@/lib/notify/policy";
 import "./globals.css";
 
 // The header shows who is signed in, read from the database on each request.
@@ -20,7 +21,7 @@ export const metadata: Metadata = {
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const [user, signOutCsrfToken] = await Promise.all([getCurrentUser(), readSignOutCsrfToken()]);
-  const navigation = listNavigationItems(user?.role, { mailbox: !process.env.SMTP_URL });
+  const navigation = listNavigationItems(user?.role, { mailbox: deliveryModeFor(process.env) === "mailbox" });
   return (
     <html lang="en-GB">
       <body className="flex min-h-screen flex-col bg-white font-sans text-ink antialiased">

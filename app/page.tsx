@@ -4,6 +4,7 @@ import { EmergencyContacts } from "@/components/emergency-contacts";
 import { ROLE_SUMMARIES } from "@/components/role-summary";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { listNavigationItems } from "@/lib/auth/navigation";
+import { deliveryModeFor } from "@/lib/notify/policy";
 import { ROLE_LABELS } from "@/lib/auth/policy";
 
 export const dynamic = "force-dynamic";
@@ -12,7 +13,7 @@ export default async function HomePage() {
   const user = await getCurrentUser();
   if (!user) return <SignedOutHome />;
 
-  const cards = listNavigationItems(user.role, { mailbox: !process.env.SMTP_URL }).filter((item) => item.href !== "/");
+  const cards = listNavigationItems(user.role, { mailbox: deliveryModeFor(process.env) === "mailbox" }).filter((item) => item.href !== "/");
   return (
     <>
       <h1 className="mb-4 text-3xl font-bold md:text-5xl">Welcome, {user.name}</h1>

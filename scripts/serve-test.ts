@@ -22,7 +22,7 @@ async function main() {
   runNext("start", removeAfterwards, {
     port,
     host: "127.0.0.1",
-    env: { ...process.env, NEXTAUTH_SECRET: "e2e-secret-not-for-production-use-000000000000", NEXTAUTH_URL: `http://127.0.0.1:${port}` },
+    env: { ...process.env, MASH_DEMO: "1", NEXTAUTH_SECRET: "e2e-secret-not-for-production-use-000000000000", NEXTAUTH_URL: `http://127.0.0.1:${port}` },
   });
 }
 

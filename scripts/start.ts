@@ -16,6 +16,8 @@ async function main() {
     ...process.env,
     NEXTAUTH_SECRET: await ensureAuthSecret({ root: process.cwd(), production }),
     NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
+    // The demo: e-mail goes to the demo mailbox unless SMTP_URL is set (lib/notify/policy.ts).
+    ...(production ? {} : { MASH_DEMO: "1" }),
   };
   runNext("start", database, { port, env });
 }

@@ -33,13 +33,14 @@ export function describeDeliveryError(error: unknown): string {
 export type DeliveryMode = "smtp" | "mailbox" | "none";
 
 /**
- * SMTP when SMTP_URL is set. Otherwise the demo mailbox, except in production: there nobody reads the
- * demo mailbox, so pretending a message was delivered would hide that e-mail is not set up. The messages
- * wait in the outbox instead ("none"), and go once SMTP_URL is set.
+ * SMTP when SMTP_URL is set. Otherwise the demo mailbox on the demo (`npm start` without
+ * NODE_ENV=production sets MASH_DEMO=1; `next start` itself always runs as production) and in development.
+ * In a real production deployment nobody reads the demo mailbox, so pretending a message was delivered
+ * would hide that e-mail is not set up: the messages wait in the outbox ("none") until SMTP_URL is set.
  */
-export function deliveryModeFor(env: { SMTP_URL?: string | null; NODE_ENV?: string }): DeliveryMode {
+export function deliveryModeFor(env: { SMTP_URL?: string | null; NODE_ENV?: string; MASH_DEMO?: string }): DeliveryMode {
   if (env.SMTP_URL?.trim()) return "smtp";
-  return env.NODE_ENV === "production" ? "none" : "mailbox";
+  return env.NODE_ENV === "production" && env.MASH_DEMO !== "1" ? "none" : "mailbox";
 }
 
 export const DEFAULT_MAIL_FROM = "Northamptonshire MASH <no-reply@mash.example.org>";

@@ -13,6 +13,8 @@ export type DeliveryOptions = {
   from?: string;
   /** Default: NODE_ENV === "production". */
   production?: boolean;
+  /** Default: MASH_DEMO=1, the demo started by `npm start` (delivers to the demo mailbox without SMTP). */
+  demo?: boolean;
 };
 
 export type DeliveryReport = { mode: DeliveryMode; sent: number; failed: number };
@@ -31,8 +33,9 @@ export async function deliverOutbox(options: DeliveryOptions = {}): Promise<Deli
     smtpUrl = process.env.SMTP_URL,
     from = process.env.MAIL_FROM || DEFAULT_MAIL_FROM,
     production = process.env.NODE_ENV === "production",
+    demo = process.env.MASH_DEMO === "1",
   } = options;
-  const mode = deliveryModeFor({ SMTP_URL: smtpUrl, NODE_ENV: production ? "production" : undefined });
+  const mode = deliveryModeFor({ SMTP_URL: smtpUrl, NODE_ENV: production ? "production" : undefined, MASH_DEMO: demo ? "1" : undefined });
   if (mode === "none") {
     if (!warnedNoTransport) {
       warnedNoTransport = true;

@@ -49,6 +49,11 @@ describe("deliveryModeFor", () => {
     expect(deliveryModeFor({ SMTP_URL: null })).toBe("mailbox");
   });
 
+  it("uses the demo mailbox on the demo, which next start runs as production", () => {
+    expect(deliveryModeFor({ NODE_ENV: "production", MASH_DEMO: "1" })).toBe("mailbox");
+    expect(deliveryModeFor({ NODE_ENV: "production", MASH_DEMO: "1", SMTP_URL: "smtp://mail.example.org" })).toBe("smtp");
+  });
+
   it("does not pretend in production: without SMTP_URL nothing is delivered", () => {
     expect(deliveryModeFor({ NODE_ENV: "production" })).toBe("none");
     expect(deliveryModeFor({ NODE_ENV: "production", SMTP_URL: "   " })).toBe("none");
