@@ -2,7 +2,7 @@
 
 import { useDeferredValue, useEffect, useMemo, useState } from "react";
 import { Select } from "@/components/select";
-import { Tag } from "@/components/tag";
+import { IndicatorWording } from "@/components/indicator-wording";
 import { TextInput } from "@/components/text-input";
 import { checkChosenLevel, suggestLevel, type TickedIndicator } from "@/lib/thresholds/policy";
 import { PATHWAYS } from "@/lib/thresholds/pathways";
@@ -128,21 +128,7 @@ export function LevelCheck({ version, levels, domains, indicators, initialTicked
                         <li key={i.id} className="flex items-start gap-3">
                           <input id={`tick-${i.id}`} type="checkbox" checked={ticked.has(i.id)} onChange={() => toggle(i.id)} className="mt-0.5 size-7 shrink-0 cursor-pointer accent-ink" />
                           <label htmlFor={`tick-${i.id}`} className="cursor-pointer pt-1 break-words">
-                            {i.text}
-                            {i.subItems.length > 0 && (
-                              <span className="mt-1 block text-muted">
-                                {i.subItems.map((s) => (
-                                  <span key={s} className="block">
-                                    – {s}
-                                  </span>
-                                ))}
-                              </span>
-                            )}
-                            {i.s47 && (
-                              <span className="mt-1 block">
-                                <Tag colour="red">Section 47 strategy discussion</Tag>
-                              </span>
-                            )}
+                            <IndicatorWording indicator={i} />
                           </label>
                         </li>
                       ))}

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { useEffect } from "react";
 import { Radios } from "@/components/radios";
-import { Tag } from "@/components/tag";
+import { IndicatorWording } from "@/components/indicator-wording";
 import { Textarea } from "@/components/textarea";
 import type { ReferralKind } from "@/lib/referral/schema";
 import { suggestLevel, type TickedIndicator } from "@/lib/thresholds/policy";
@@ -155,21 +155,7 @@ function IndicatorGroups({ kit, indicators, levels, firstId }: { kit: FieldKit; 
                       <li key={i.id} className="flex items-start gap-3">
                         <input id={id} type="checkbox" value={i.id} className="mt-0.5 size-7 shrink-0 cursor-pointer accent-ink" {...kit.tick("indicatorIds", i.id)} />
                         <label htmlFor={id} className="cursor-pointer pt-1 break-words">
-                          {i.text}
-                          {i.subItems.length > 0 && (
-                            <span className="mt-1 block text-muted">
-                              {i.subItems.map((s) => (
-                                <span key={s} className="block">
-                                  – {s}
-                                </span>
-                              ))}
-                            </span>
-                          )}
-                          {i.s47 && (
-                            <span className="mt-1 block">
-                              <Tag colour="red">Section 47 strategy discussion</Tag>
-                            </span>
-                          )}
+                          <IndicatorWording indicator={i} />
                         </label>
                       </li>
                     );
