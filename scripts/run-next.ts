@@ -8,7 +8,10 @@ import type { PreparedDatabase } from "./prepare-database";
  */
 export function runNext(command: "start" | "dev", database: PreparedDatabase, options: { port: string; host?: string; env: NodeJS.ProcessEnv }) {
   const nextBin = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
-  const args = [nextBin, command, "-p", options.port, ...(options.host ? ["-H", options.host] : [])];
+  // Keep idle connections longer than the usual 60 s of a proxy or client in front (Node's default is 5 s),
+  // so a client never reuses a connection at the moment the server closes it (ECONNRESET, seen in e2e).
+  const keepAlive = command === "start" ? ["--keepAliveTimeout", "65000"] : [];
+  const args = [nextBin, command, "-p", options.port, ...(options.host ? ["-H", options.host] : []), ...keepAlive];
   const server = spawn(process.execPath, args, { stdio: "inherit", env: { ...options.env, DATABASE_URL: database.url } });
 
   let stopping = false;
