@@ -2,11 +2,11 @@ import { findApiTokenWithUser, findSessionWithUser, findThrottle, findUserForSig
 import { clearFailedSignIns, endSession, recordFailedSignIn, touchApiToken, touchSession } from "./mutations";
 import { verifyPassword } from "./password";
 import { isSignInLocked, isTokenUsable, judgeSession } from "./policy";
+import { isUuid } from "@/lib/ids";
 
 // The three ways the server learns who is asking: a password at sign-in, a session id from the signed
 // cookie, a bearer token. Each checks the database every time, so deactivation and role changes bite at once.
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export type PasswordResult = { ok: true; user: { id: string; email: string; name: string } } | { ok: false; reason: "INVALID" | "LOCKED" };
 
@@ -25,7 +25,7 @@ export async function authenticateWithPassword(email: string, password: string, 
 
 /** The signed-in user behind a session id, or null when the session has ended, idled out or the user is deactivated. */
 export async function resolveSession(sessionId: string | undefined | null, now = new Date()): Promise<(SessionUser & { sessionId: string }) | null> {
-  if (!sessionId || !UUID.test(sessionId)) return null;
+  if (!sessionId || !isUuid(sessionId)) return null;
   const session = await findSessionWithUser(sessionId);
   if (!session) return null;
   const verdict = judgeSession(session, now);

@@ -11,6 +11,7 @@ import {
   type SectionKey,
   type SectionStatus,
 } from "./schema";
+import { isUuid } from "@/lib/ids";
 
 // Reads for the referrer. The owner is part of every `where`, so someone else's draft, referral or file is
 // simply not found. (MASH and CFSS staff read contacts through lib/contact, in a later issue.)
@@ -33,11 +34,10 @@ export type DraftView = {
   attachments: AttachmentSummary[];
 };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const attachmentSummary = { id: true, fileName: true, mediaType: true, size: true } as const;
 
 export async function findMyDraft(user: SessionUser, draftId: string): Promise<DraftView | null> {
-  if (!UUID.test(draftId)) return null;
+  if (!isUuid(draftId)) return null;
   const draft = await db.referralDraft.findFirst({
     where: { id: draftId, ownerId: user.id },
     select: { id: true, kind: true, answers: true, updatedAt: true, expiresAt: true, attachments: { select: attachmentSummary, orderBy: { createdAt: "asc" } } },
@@ -123,7 +123,7 @@ export type ReferralView = ReferralSummary & {
 };
 
 export async function findMyReferral(user: SessionUser, referralId: string): Promise<ReferralView | null> {
-  if (!UUID.test(referralId)) return null;
+  if (!isUuid(referralId)) return null;
   const row = await db.referral.findFirst({
     where: { id: referralId, referrerId: user.id },
     select: {
@@ -152,7 +152,7 @@ export async function findMyReferral(user: SessionUser, referralId: string): Pro
 
 /** A file for download: only its owner's, whether still on a draft or sent with a referral. */
 export async function findAttachmentForDownload(user: SessionUser, attachmentId: string): Promise<{ fileName: string; mediaType: string; content: Uint8Array } | null> {
-  if (!UUID.test(attachmentId)) return null;
+  if (!isUuid(attachmentId)) return null;
   const attachment = await db.attachment.findFirst({
     where: { id: attachmentId, OR: [{ draft: { ownerId: user.id } }, { referral: { referrerId: user.id } }] },
     select: { fileName: true, mediaType: true, content: true },

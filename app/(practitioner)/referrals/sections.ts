@@ -31,5 +31,3 @@ export function fieldPath(draftId: string, section: SectionKey, field?: string):
   return field ? `${sectionPath(draftId, section)}#${encodeURIComponent(field)}` : sectionPath(draftId, section);
 }
 
-/** Ids in addresses and form posts come from the browser: anything that is not an id cannot be a draft. */
-export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -8,18 +8,18 @@ import { getCurrentUser } from "@/lib/auth/current-user";
 import { findUserForAdmin, listAgencies } from "@/lib/auth/data";
 import { requirePermission, titleIfFound } from "@/lib/auth/require-user";
 import { ChangeUserForm } from "./change-user-form";
+import { isUuid } from "@/lib/ids";
 
 export const dynamic = "force-dynamic";
 
 type Params = Promise<{ id: string }>;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 // Read once per request, for both the title and the page. Anything that is not an id cannot be a user, and
 // asking the database would only raise an error. findUserForAdmin returns nothing to a non-administrator.
 const loadUser = cache(async (id: string) => {
   const actor = await getCurrentUser();
-  if (!actor || !UUID.test(id)) return null;
+  if (!actor || !isUuid(id)) return null;
   return findUserForAdmin(actor, id);
 });
 
