@@ -8,9 +8,8 @@ import type { SessionUser } from "@/lib/auth/data";
 import { can } from "@/lib/auth/policy";
 import { formDataToObject } from "@/lib/forms/form-data";
 import type { ActionFailure, FieldErrors } from "@/lib/result";
-import { findThresholdDocument, findTickedIndicators, resolveLevelCheck } from "@/lib/thresholds/data";
+import { assessIndicators, resolveLevelCheck } from "@/lib/thresholds/data";
 import { PATHWAYS } from "@/lib/thresholds/pathways";
-import { suggestLevel } from "@/lib/thresholds/policy";
 import { addDraftAttachment, createDraft, deleteDraft, removeDraftAttachment, saveDraftSection, submitDraft } from "./mutations";
 import { ATTACHMENT_MESSAGES, ATTACHMENT_RULES } from "./policy";
 import { beforeYouStartSchema, MAX_CARERS, MAX_CHILDREN, REFERRAL_KINDS, SECTION_SCHEMAS, type ReferralKind, type SectionKey } from "./schema";
@@ -200,10 +199,8 @@ function applyIntent(section: SectionKey, values: Record<string, unknown>, inten
  */
 function withServerSuggestion(values: Record<string, unknown>): Record<string, unknown> {
   const { suggestedLevel: _fromBrowser, ...rest } = values;
-  const document = typeof values.thresholdVersion === "string" ? findThresholdDocument(values.thresholdVersion) : null;
   const ids = Array.isArray(values.indicatorIds) ? values.indicatorIds.filter((id): id is string => typeof id === "string") : [];
-  if (!document) return rest;
-  const level = suggestLevel(findTickedIndicators(document, ids).found).level;
+  const level = typeof values.thresholdVersion === "string" ? assessIndicators(values.thresholdVersion, ids)?.suggestedLevel : null;
   return level ? { ...rest, suggestedLevel: String(level) } : rest;
 }
 

@@ -48,6 +48,20 @@ export function findTickedIndicators(document: ThresholdDocument, ids: readonly 
   return { found, unknown };
 }
 
+export type IndicatorAssessment = { document: ThresholdDocument; found: TickedIndicator[]; unknown: string[]; suggestedLevel: Level | null };
+
+/**
+ * The ticked indicators of a version and the level they suggest: the one place a referral's suggested level
+ * is worked out, on the server, never taken from the browser (the draft page shows it; the submission checks
+ * a different chosen level against it). Null when the version is not a published one.
+ */
+export function assessIndicators(version: string, ids: readonly string[]): IndicatorAssessment | null {
+  const document = findThresholdDocument(version);
+  if (!document) return null;
+  const { found, unknown } = findTickedIndicators(document, ids);
+  return { document, found, unknown, suggestedLevel: suggestLevel(found).level };
+}
+
 /** The Section 47 indicators as the API reports them: the document's own list, or its flagged indicators. */
 export function listSection47Indicators(document: ThresholdDocument): { id: string; text: string }[] {
   if (document.section47List.length > 0) return document.section47List;
