@@ -6,7 +6,9 @@ import type { z } from "zod";
 export type FieldErrors = Record<string, string>;
 
 export type ActionFailure =
-  | { ok: false; reason: "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" }
+  | { ok: false; reason: "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" }
+  /** The record changed, or is in a state that does not allow this; `message` says which, in plain words. */
+  | { ok: false; reason: "CONFLICT"; message?: string }
   | { ok: false; reason: "INVALID"; fieldErrors: FieldErrors }
   /** The consent gate (lib/consent/policy.ts) is not met: the messages say what is missing. */
   | { ok: false; reason: "CONSENT_REQUIRED"; fieldErrors: FieldErrors }
@@ -19,6 +21,12 @@ export function invalid(fieldErrors: FieldErrors): ActionFailure {
 }
 
 export const NOT_FOUND: ActionFailure = { ok: false, reason: "NOT_FOUND" };
+
+export const FORBIDDEN: ActionFailure = { ok: false, reason: "FORBIDDEN" };
+
+export function conflict(message: string): ActionFailure {
+  return { ok: false, reason: "CONFLICT", message };
+}
 
 /** The first message per field, keyed by its dotted path ("children.0.dateOfBirth"); "form" for the whole. */
 export function fieldErrorsOf(error: z.ZodError): FieldErrors {

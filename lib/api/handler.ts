@@ -78,6 +78,15 @@ export function apiRoute<P = Record<string, never>>(
   };
 }
 
+/** Reads a JSON body without parsing it further (the mutation parses it with its own schema): 400 when it is not JSON. */
+export async function parseJson(request: Request): Promise<{ ok: true; json: unknown } | { ok: false; response: Response }> {
+  try {
+    return { ok: true, json: await request.json() };
+  } catch {
+    return { ok: false, response: apiError("BAD_REQUEST") };
+  }
+}
+
 /** Parses a JSON body with a shared schema: 400 when it is not JSON, 422 with field messages when invalid. */
 export async function parseBody<S extends z.ZodType>(request: Request, schema: S): Promise<{ ok: true; data: z.output<S> } | { ok: false; response: Response }> {
   let json: unknown;

@@ -10,6 +10,8 @@ export function respondWith<T>(result: ActionResult<T>, toBody: (ok: { ok: true 
       return apiError(result.reason, { fields: result.fieldErrors });
     case "UNEXPECTED":
       return apiError("UNEXPECTED", { requestId: result.reference });
+    case "CONFLICT":
+      return apiError("CONFLICT", result.message ? { message: result.message } : {});
     default:
       return apiError(result.reason);
   }

@@ -34,3 +34,8 @@ export async function recordAudit(tx: Tx, event: AuditInput): Promise<void> {
 export async function recordView(event: { actorId: string; entityType: string; entityId: string; requestId?: string | null }): Promise<void> {
   await db.$transaction((tx) => recordAudit(tx, { ...event, action: "record.viewed" }));
 }
+
+/** Records a read that is not one record (a list someone looked at), in its own transaction, like recordView. */
+export async function recordRead(event: Omit<AuditInput, "entityId">): Promise<void> {
+  await db.$transaction((tx) => recordAudit(tx, event));
+}

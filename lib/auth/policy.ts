@@ -35,17 +35,25 @@ export type Permission =
   /** Mint and revoke one's own API tokens. */
   | "tokens:own"
   /** Write and send referrals and early-help requests, and see one's own. */
-  | "referrals:create";
+  | "referrals:create"
+  /** Open contacts: which ones is decided by lib/contacts/policy.ts#contactScope (a manager sees all). */
+  | "contacts:read"
+  /** Apply and review RAG ratings, allocate, return for consent, close or pass on a contact. */
+  | "contacts:manage"
+  /** Record a phone contact to the MASH. */
+  | "contacts:record-phone"
+  /** Send a police protection notification from a police system (a police partner's token). */
+  | "contacts:notify-police";
 
 const PERMISSIONS: Record<Role, readonly Permission[]> = {
   PRACTITIONER: ["tokens:own", "referrals:create"],
-  MASH_OFFICER: ["tokens:own"],
-  MASH_MANAGER: ["tokens:own", "audit:read"],
-  SOCIAL_WORKER: ["tokens:own"],
-  PARTNER_AGENCY: ["tokens:own", "referrals:create"],
-  CFSS_COORDINATOR: ["tokens:own"],
-  DAAT_MANAGER: ["tokens:own", "referrals:create"],
-  SERVICE_MANAGER: ["tokens:own", "audit:read"],
+  MASH_OFFICER: ["tokens:own", "contacts:read", "contacts:record-phone"],
+  MASH_MANAGER: ["tokens:own", "audit:read", "contacts:read", "contacts:manage", "contacts:record-phone"],
+  SOCIAL_WORKER: ["tokens:own", "contacts:read"],
+  PARTNER_AGENCY: ["tokens:own", "referrals:create", "contacts:notify-police"],
+  CFSS_COORDINATOR: ["tokens:own", "contacts:read"],
+  DAAT_MANAGER: ["tokens:own", "referrals:create", "contacts:read"],
+  SERVICE_MANAGER: ["tokens:own", "audit:read", "contacts:read"],
   ADMIN: ["tokens:own", "audit:read", "users:manage"],
 };
 

@@ -7,8 +7,7 @@ import { db, type Tx } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import { enqueueEmail } from "@/lib/notify/mutations";
 import { fieldErrorsOf, invalid, NOT_FOUND, type ActionResult, type FieldErrors } from "@/lib/result";
-import { findThresholdDocument, findTickedIndicators } from "@/lib/thresholds/data";
-import { suggestLevel } from "@/lib/thresholds/policy";
+import { assessIndicators } from "@/lib/thresholds/data";
 import { acknowledgementEmail, draftReminderEmail } from "./messages";
 import { checkAttachment, checkReferralLevel, cleanFileName, DRAFT_KEPT_DAYS, DRAFT_REMINDER_DAYS, draftExpiryFrom, hasChildAged13OrOver, referenceFor, todayInLondon } from "./policy";
 import {
@@ -22,6 +21,7 @@ import {
   type ReferralSubmission,
   type SectionKey,
 } from "./schema";
+import { isUuid } from "@/lib/ids";
 
 // Writes for the referral forms and the API. Each runs in one transaction with its audit events; a
 // submitted referral's acknowledgement e-mail goes into the outbox in the same transaction.
@@ -204,7 +204,7 @@ export async function submitReferral(
   // No look-up first: the insert itself finds an earlier submission with the key (ON CONFLICT), so a
   // first submission, the common case, costs one statement.
   const { idempotencyKey } = options;
-  const write = { level: check.level, requestHash, idempotencyKey, requestId: options.requestId ?? null };
+  const write = { level: check.level, flags: check.flags, requestHash, idempotencyKey, requestId: options.requestId ?? null };
   const { draftId } = options;
   // A draft's attachments move to the referral and the draft goes, in the same transaction. The API's
   // referral is a single statement, atomic on its own.
@@ -234,20 +234,22 @@ async function findEarlierSubmission(referrerId: string, idempotencyKey: string,
   return { ok: true, referralId: id, ...rest, created: false };
 }
 
-type SubmissionCheck = { ok: true; level: 2 | 3 | 4 } | { ok: false; failure: SubmitResult & { ok: false } };
+/** What the MASH queue shows about a referral at a glance, worked out once as it arrives. */
+type ContactFlags = { level4: boolean; section47: boolean };
+
+type SubmissionCheck = { ok: true; level: 2 | 3 | 4; flags: ContactFlags } | { ok: false; failure: SubmitResult & { ok: false } };
 
 /** The rules no schema can say: the level, the threshold indicators, the consent gate, a young person's views. */
 function checkSubmission(submission: ReferralSubmission, now: Date): SubmissionCheck {
   const level = checkReferralLevel(submission.kind, submission.needs.chosenLevel);
   if (!level.ok) return { ok: false, failure: invalid({ "needs.chosenLevel": level.message }) };
 
-  const document = findThresholdDocument(submission.needs.thresholdVersion);
-  if (!document) return { ok: false, failure: invalid({ "needs.thresholdVersion": "Choose a published version of the threshold guidance" }) };
-  const { found, unknown } = findTickedIndicators(document, submission.needs.indicatorIds);
+  const assessment = assessIndicators(submission.needs.thresholdVersion, submission.needs.indicatorIds);
+  if (!assessment) return { ok: false, failure: invalid({ "needs.thresholdVersion": "Choose a published version of the threshold guidance" }) };
+  const { document, found, unknown } = assessment;
   if (unknown.length > 0) return { ok: false, failure: invalid({ "needs.indicatorIds": `These are not indicators of ${document.id}: ${unknown.join(", ")}` }) };
-  // The suggestion is worked out here from the indicators, never taken from the client: choosing another
-  // level needs a reason, and the MASH sees both.
-  const suggested = suggestLevel(found).level;
+  // Choosing another level than the suggested one needs a reason, and the MASH sees both.
+  const suggested = assessment.suggestedLevel;
   submission.needs.suggestedLevel = suggested ?? undefined;
   if (suggested && suggested !== submission.needs.chosenLevel && !submission.needs.levelReason) {
     return { ok: false, failure: invalid({ "needs.levelReason": "Explain why you chose a different level from the one suggested" }) };
@@ -268,7 +270,7 @@ function checkSubmission(submission: ReferralSubmission, now: Date): SubmissionC
     const fieldErrors = Object.fromEntries(Object.entries(verdict.fieldErrors).map(([key, message]) => [`informationSharing.${key}`, message]));
     return { ok: false, failure: verdict.reason === "CONSENT_REQUIRED" ? { ok: false, reason: "CONSENT_REQUIRED", fieldErrors } : invalid(fieldErrors) };
   }
-  return { ok: true, level: level.level };
+  return { ok: true, level: level.level, flags: { level4: found.some((i) => i.level === 4), section47: found.some((i) => i.s47) } };
 }
 
 function childNameOf(child: ReferralSubmission["children"][number]): string {
@@ -290,7 +292,7 @@ async function insertReferral(
   tx: Tx | typeof db,
   user: SessionUser,
   submission: ReferralSubmission,
-  options: { level: 2 | 3 | 4; requestHash: string; idempotencyKey: string | null; requestId: string | null },
+  options: { level: 2 | 3 | 4; flags: ContactFlags; requestHash: string; idempotencyKey: string | null; requestId: string | null },
 ): Promise<Omit<SubmittedReferral, "created"> & { created: true } | null> {
   const now = new Date();
   const year = todayInLondon(now).slice(0, 4);
@@ -314,6 +316,7 @@ async function insertReferral(
   const auditDetails = { kind: submission.kind, level: options.level, children: submission.children.length, consent: consent.status };
   const at = now.toISOString();
   const text = (value: string | null | undefined) => value || null;
+  const { level4, section47 } = options.flags;
 
   const rows = await tx.$queryRaw<{ id: string; reference: string }[]>`
     WITH n AS (SELECT nextval('"Referral_number_seq"')::int AS "number"),
@@ -338,8 +341,10 @@ async function insertReferral(
       SELECT DISTINCT r."id", i.value, ${needs.thresholdVersion} FROM r, jsonb_array_elements_text(${JSON.stringify(needs.indicatorIds)}::jsonb) AS i
     ),
     contacts AS (
-      INSERT INTO "Contact" ("id", "referralId", "childIndex", "childName", "dateOfBirth", "expectedDueDate", "nhsNumber", "postcode", "status", "channel", "receivedAt")
-      SELECT gen_random_uuid(), r."id", c."childIndex", c."childName", c."dateOfBirth", c."expectedDueDate", c."nhsNumber", c."postcode", 'AWAITING_RAG', 'ONLINE', ${at}::timestamptz
+      INSERT INTO "Contact" ("id", "referralId", "childIndex", "childName", "dateOfBirth", "expectedDueDate", "nhsNumber", "postcode", "status", "channel", "receivedAt",
+                             "agencyId", "level4", "section47", "consentObtained", "consentException")
+      SELECT gen_random_uuid(), r."id", c."childIndex", c."childName", c."dateOfBirth", c."expectedDueDate", c."nhsNumber", c."postcode", 'AWAITING_RAG', 'ONLINE', ${at}::timestamptz,
+             ${user.agencyId}::uuid, ${level4}, ${section47}, ${consent.status === "GIVEN"}, ${text(consent.exceptionReason)}::"ConsentException"
       FROM r, jsonb_to_recordset(${JSON.stringify(contacts)}::jsonb) AS c("childIndex" int, "childName" text, "dateOfBirth" date, "expectedDueDate" date, "nhsNumber" text, "postcode" text)
       RETURNING "id", "childIndex"
     ),
@@ -442,7 +447,3 @@ export async function deleteExpiredDrafts(now: Date): Promise<number> {
   }
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-function isUuid(value: string): boolean {
-  return UUID.test(value);
-}

@@ -19,17 +19,24 @@ const ago = (ms: number) => new Date(now.getTime() - ms);
 const later = (ms: number) => new Date(now.getTime() + ms);
 
 // Written out rather than derived from the policy, so a change to who may do what shows up here.
-const PERMISSIONS_BY_ROLE: Record<Role, { "users:manage": boolean; "audit:read": boolean; "tokens:own": boolean; "referrals:create": boolean }> = {
-  PRACTITIONER: { "users:manage": false, "audit:read": false, "tokens:own": true, "referrals:create": true },
-  MASH_OFFICER: { "users:manage": false, "audit:read": false, "tokens:own": true, "referrals:create": false },
-  MASH_MANAGER: { "users:manage": false, "audit:read": true, "tokens:own": true, "referrals:create": false },
-  SOCIAL_WORKER: { "users:manage": false, "audit:read": false, "tokens:own": true, "referrals:create": false },
-  PARTNER_AGENCY: { "users:manage": false, "audit:read": false, "tokens:own": true, "referrals:create": true },
-  CFSS_COORDINATOR: { "users:manage": false, "audit:read": false, "tokens:own": true, "referrals:create": false },
-  DAAT_MANAGER: { "users:manage": false, "audit:read": false, "tokens:own": true, "referrals:create": true },
-  SERVICE_MANAGER: { "users:manage": false, "audit:read": true, "tokens:own": true, "referrals:create": false },
-  ADMIN: { "users:manage": true, "audit:read": true, "tokens:own": true, "referrals:create": false },
+type Row = [users: 0 | 1, audit: 0 | 1, tokens: 0 | 1, referrals: 0 | 1, read: 0 | 1, manage: 0 | 1, phone: 0 | 1, police: 0 | 1];
+const COLUMNS: Permission[] = ["users:manage", "audit:read", "tokens:own", "referrals:create", "contacts:read", "contacts:manage", "contacts:record-phone", "contacts:notify-police"];
+// prettier-ignore
+const TABLE: Record<Role, Row> = {
+  //                users audit tokens referrals read manage phone police
+  PRACTITIONER:     [0,    0,    1,     1,        0,   0,     0,    0],
+  MASH_OFFICER:     [0,    0,    1,     0,        1,   0,     1,    0],
+  MASH_MANAGER:     [0,    1,    1,     0,        1,   1,     1,    0],
+  SOCIAL_WORKER:    [0,    0,    1,     0,        1,   0,     0,    0],
+  PARTNER_AGENCY:   [0,    0,    1,     1,        0,   0,     0,    1],
+  CFSS_COORDINATOR: [0,    0,    1,     0,        1,   0,     0,    0],
+  DAAT_MANAGER:     [0,    0,    1,     1,        1,   0,     0,    0],
+  SERVICE_MANAGER:  [0,    1,    1,     0,        1,   0,     0,    0],
+  ADMIN:            [1,    1,    1,     0,        0,   0,     0,    0],
 };
+const PERMISSIONS_BY_ROLE = Object.fromEntries(
+  Object.entries(TABLE).map(([role, row]) => [role, Object.fromEntries(COLUMNS.map((permission, i) => [permission, row[i] === 1]))]),
+) as Record<Role, Record<Permission, boolean>>;
 
 const CASES = ROLES.flatMap((role) =>
   (Object.entries(PERMISSIONS_BY_ROLE[role]) as [Permission, boolean][]).map(([permission, allowed]) => ({ role, permission, allowed })),
