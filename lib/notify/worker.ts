@@ -1,3 +1,4 @@
+import { startClocks } from "@/lib/contacts/clocks";
 import { deleteExpiredDrafts, remindAboutDrafts } from "@/lib/referral/mutations";
 import { claimDueMessages, markMessageFailed, markMessageSent } from "./mutations";
 import { DEFAULT_MAIL_FROM, deliveryModeFor, describeDeliveryError, type DeliveryMode } from "./policy";
@@ -109,10 +110,24 @@ function repeat(name: string, everyMs: number, task: () => Promise<unknown>): ()
 }
 
 /**
- * Starts, once per process, the outbox delivery (every 5 seconds) and the draft retention (every 10
- * minutes), and returns a function that stops both. The timers never keep the process alive, and SIGTERM
- * or SIGINT stops them; a message being sent as the process exits stays claimed until its lease ends, then
- * goes again.
+ * Starts pg-boss and the RAG clocks on it (lib/contacts/clocks.ts), without waiting for them. If they
+ * cannot start, nothing else rings a clock: no warning or breach alert goes until they do, so it is logged
+ * as an error, and the rest of the background work carries on.
+ */
+function startClocksInBackground(): () => Promise<void> {
+  const stopping = startClocks().catch((error: unknown) => {
+    console.error("[background] The RAG clocks did not start: no clock warning or breach alert will be sent until the server restarts with the database reachable.", error);
+    return async () => {};
+  });
+  return async () => (await stopping)();
+}
+
+/**
+ * Starts, once per process, the outbox delivery (every 5 seconds), the draft retention (every 10
+ * minutes) and the RAG clocks, and returns a function that stops them all. The timers never keep the
+ * process alive (pg-boss's connections do, until stopped), and SIGTERM or SIGINT stops them; a message
+ * being sent as the process exits stays claimed until its lease ends, then goes again, and a clock job
+ * being run is run again by another instance or after the restart.
  */
 export function startBackgroundWork(): () => Promise<void> {
   const existing = globalState[running];
@@ -125,6 +140,7 @@ export function startBackgroundWork(): () => Promise<void> {
       await remindAboutDrafts(now);
       await deleteExpiredDrafts(now);
     }),
+    startClocksInBackground(),
   ];
   const onSignal = (signal: NodeJS.Signals) => {
     void stop();
