@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { auditQuerySchema } from "@/lib/audit/schema";
 import { createApiTokenSchema, createUserSchema, updateUserBodySchema } from "@/lib/auth/schema";
+import { contactIntakeSchema } from "@/lib/contacts/phone/schema";
+import { allocateSchema, decisionSchema, queueQuerySchema, rateSchema } from "@/lib/contacts/schema";
 import { idempotencyKeySchema, referralSubmissionSchema } from "@/lib/referral/schema";
 import { assessSchema } from "@/lib/thresholds/schema";
 import type { Permission } from "@/lib/auth/policy";
@@ -32,6 +34,78 @@ const idempotencyKeyHeader = {
     "Optional. Any string of 8 to 200 characters that names this one submission (a UUID will do). Sending the same referral again with the same key (a retry after a timeout) returns the referral the first request made, with 200 instead of 201, and never makes a second one.",
   schema: idempotencyKeySchema,
 };
+
+// --- Contacts in: phone contacts and police protection notifications (POST /api/v1/contacts) ---------------
+// Kept in its own block (lib/contacts/phone/schema.ts, lib/contacts/phone/api.ts); the contact reads go elsewhere.
+
+const CONTACT_INTAKE_OPERATIONS: Operation[] = [
+  {
+    method: "post",
+    path: "/api/v1/contacts",
+    summary: "Record a phone contact, or send a police protection notification",
+    description:
+      "`type` PHONE: a call to the MASH line as a MASH officer or manager records it (`contacts:record-phone`). The caller is a PROFESSIONAL (name, role, organisation and a phone number or e-mail address; never anonymous) or a member of the PUBLIC (who may stay anonymous). A professional's Level 4 concern must be followed up in writing within 24 hours: the contact opens that follow-up. `type` POLICE_NOTIFICATION: a police protection notification from a police system, sent with the token of a user of a police partner agency (`contacts:notify-police`); it is always Level 4 and goes without consent (significant harm). Either way each child becomes a contact awaiting a RAG rating, and the reference is TEL-2026-000123 or PPN-2026-000124.",
+    oneOfBody: contactIntakeSchema,
+    success: { status: 201, description: "Recorded: `phoneContactId`, `reference`, and `contacts`, one `{ id }` per child in the order given" },
+    responses: {
+      400: { description: "The body is not JSON", error: true },
+      403: { description: "Your role does not allow this type: a phone contact needs a MASH officer or manager, a police notification a police partner agency's user", error: true },
+      422: { description: "`INVALID`: `fields` gives a message per field, keyed by its path (`callerName`, `children.0.dateOfBirth`)", error: true },
+    },
+  },
+];
+
+// --- The MASH workbench: contacts, RAG ratings and allocation ----------------------------------------------
+
+const CONTACT_OPERATIONS: Operation[] = [
+  {
+    method: "get",
+    path: "/api/v1/contacts",
+    summary: "Contacts your role may see, a page at a time",
+    description:
+      "`view=awaiting`: new contacts awaiting a RAG rating, oldest first. `view=open`: rated and not closed, soonest deadline first. A MASH or service manager sees every contact; a social worker those allocated to them; a DAAT manager Red ones; a CFSS coordinator Green ones; a MASH officer the phone contacts they recorded. Follow `nextCursor` (or `links.next`) for the next page. Each read is audited.",
+    permission: "contacts:read",
+    query: queueQuerySchema,
+    success: { status: 200, description: "`contacts` (reference, child and age, agency, channel, received, flags, earlier contacts, rating, deadline, allocated worker, version) and `nextCursor`" },
+  },
+  {
+    method: "get",
+    path: "/api/v1/contacts/{contactId}",
+    summary: "One contact: what the referrer sent, earlier contacts for the child, every rating and allocation, and the timeline",
+    description: "A contact outside your role's scope is 404, like one that does not exist. Each read is audited.",
+    permission: "contacts:read",
+    success: { status: 200, description: "The contact record, with its `version` for the decisions below" },
+  },
+  {
+    method: "post",
+    path: "/api/v1/contacts/{contactId}/rag",
+    summary: "Apply or review the RAG rating; the clock starts from now (Red 1 hour, Amber 24 hours, Green 5 working days)",
+    description:
+      "Send the contact's `version` as `expectedVersion`: if anyone changed the contact since, the answer is 409 and nothing changes. A Red rating tells the DAAT team on duty, the allocated social worker and the MASH police and health partners at once.",
+    permission: "contacts:manage",
+    body: rateSchema,
+    success: { status: 200, description: "`rating`, `ratedAt`, `deadlineAt`, `warningAt` and the new `version`" },
+    responses: { 409: { description: "The contact changed since `expectedVersion`, or is closed", error: true } },
+  },
+  {
+    method: "post",
+    path: "/api/v1/contacts/{contactId}/allocation",
+    summary: "Allocate a Red or Amber contact to a social worker, or reallocate it",
+    permission: "contacts:manage",
+    body: allocateSchema,
+    success: { status: 200, description: "`socialWorkerId`, `allocatedAt` and the new `version`" },
+    responses: { 409: { description: "The contact changed since `expectedVersion`, is closed, or is not Red or Amber", error: true } },
+  },
+  {
+    method: "post",
+    path: "/api/v1/contacts/{contactId}/decision",
+    summary: "Return to the referrer for consent (not child protection), close as a consultation, or pass to the team already working with the child",
+    permission: "contacts:manage",
+    body: decisionSchema,
+    success: { status: 200, description: "`decision`, `closedAt` and the new `version`" },
+    responses: { 409: { description: "The contact changed since `expectedVersion`, or is closed", error: true } },
+  },
+];
 
 export const API_OPERATIONS: Operation[] = [
   { method: "get", path: "/api/v1/health", summary: "The app and database state", permission: "public", success: { status: 200, description: "Healthy (503 when the database is unreachable)" } },
@@ -84,6 +158,8 @@ export const API_OPERATIONS: Operation[] = [
     success: { status: 200, description: "The file, with its media type (PDF, DOCX, PNG or JPEG) as checked from its bytes when it was uploaded" },
   },
   { method: "get", path: "/api/v1/audit-events", summary: "The audit trail, newest first (keyset paginated by `before`)", permission: "audit:read", query: auditQuerySchema, success: { status: 200, description: "A page of events and the next cursor" } },
+  ...CONTACT_INTAKE_OPERATIONS,
+  ...CONTACT_OPERATIONS,
 ];
 
 function jsonSchema(schema: z.ZodType): Record<string, unknown> {

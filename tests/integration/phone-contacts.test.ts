@@ -1,0 +1,466 @@
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { apiRoute } from "@/lib/api/handler";
+import { getCurrentUser } from "@/lib/auth/current-user";
+import { findSessionUserById, type SessionUser } from "@/lib/auth/data";
+import { createApiToken, startSession } from "@/lib/auth/mutations";
+import { resolveSession } from "@/lib/auth/resolve";
+import { db } from "@/lib/db/client";
+import type { Role } from "@/lib/db/generated/enums";
+import { linkFollowUpAction, recordPhoneContactAction, type LinkFollowUpFormState, type PhoneContactFormState } from "@/lib/contacts/phone/actions";
+import { postContact } from "@/lib/contacts/phone/api";
+import { findPhoneContact, listOverdueFollowUps } from "@/lib/contacts/phone/data";
+import { linkFollowUp, recordPhoneContact, recordPoliceNotification } from "@/lib/contacts/phone/mutations";
+import { followUpState } from "@/lib/contacts/phone/policy";
+import type { PhoneContactInput, PoliceNotificationInput } from "@/lib/contacts/phone/schema";
+import { submitReferral } from "@/lib/referral/mutations";
+import { createTestAgency } from "@/tests/factories/agency";
+import { mashReferralInput, earlyHelpInput, ukDate } from "@/tests/factories/referral";
+import { createTestUser } from "@/tests/factories/user";
+
+// Phone contacts and police protection notifications against the real database: the mutations, the form's
+// server actions (as a browser's plain form post calls them) and POST /api/v1/contacts. Only the cookie
+// reading is replaced (Vitest has no request context); sessions and tokens are real.
+vi.mock("@/lib/auth/current-user", () => ({ getCurrentUser: vi.fn() }));
+vi.mock("next/headers", () => ({ headers: async () => new Headers() }));
+
+let signedInSession: string | null = null;
+beforeEach(() => {
+  signedInSession = null;
+  vi.mocked(getCurrentUser).mockImplementation(() => resolveSession(signedInSession));
+});
+
+async function userWithRole(role: Role, agencyId?: string): Promise<SessionUser> {
+  const created = await createTestUser({ role, ...(agencyId ? { agencyId } : {}) });
+  return (await findSessionUserById(created.id))!;
+}
+
+async function policeUser(): Promise<SessionUser> {
+  return userWithRole("PARTNER_AGENCY", (await createTestAgency({ kind: "POLICE" })).id);
+}
+
+/** A health visitor phones with a Level 4 worry about Alex (8) and Sam (about 5), without the family's consent. */
+function professionalCall(overrides: Partial<PhoneContactInput> = {}): PhoneContactInput {
+  return {
+    callerType: "PROFESSIONAL",
+    callerName: "Pat Nurse",
+    callerRole: "Health visitor",
+    callerAgency: "Northamptonshire Healthcare NHS Foundation Trust",
+    callerPhone: "01604 000001",
+    callerEmail: "",
+    children: [
+      { firstName: "Alex", lastName: "Example", dateOfBirth: ukDate({ years: -8, days: -40 }), nhsNumber: "999 000 0018", postcode: "nn1 1ed" },
+      { firstName: "Sam", lastName: "Example", approximateAge: "5" },
+    ],
+    concerns: "At a home visit today Alex had a burn on his hand; Alex said his mum's partner held it to the cooker.",
+    immediateRisk: "NO",
+    level4: "YES",
+    consentStatus: "NOT_SOUGHT",
+    consentException: "SIGNIFICANT_HARM",
+    consentDetails: "Not sought: asking the mother could put Alex at risk from her partner.",
+    ...overrides,
+  };
+}
+
+function policeNotification(overrides: Partial<PoliceNotificationInput> = {}): PoliceNotificationInput {
+  return {
+    officerName: "PC Sam Officer",
+    collarNumber: "1234",
+    policeStation: "Northampton Campbell Square",
+    phone: "01604 000002",
+    email: "sam.officer@example.police.uk",
+    children: [{ firstName: "Alex", lastName: "Example", dateOfBirth: ukDate({ years: -8 }) }],
+    circumstances: "Police attended a domestic incident at 22:40; Alex was found alone with an intoxicated adult and was taken into police protection.",
+    incidentAt: new Date(Date.now() - 3 * 60 * 60_000).toISOString(),
+    immediateRisk: true,
+    policeProtection: true,
+    ...overrides,
+  };
+}
+
+/** Every row recording a contact writes, so a refusal can be shown to have written none of them. */
+async function rowCounts() {
+  const [phoneContacts, contacts, audit] = await Promise.all([db.phoneContact.count(), db.contact.count(), db.auditEvent.count()]);
+  return { phoneContacts, contacts, audit };
+}
+
+async function mashReferralReference(): Promise<string> {
+  const practitioner = await userWithRole("PRACTITIONER");
+  const sent = await submitReferral(practitioner, mashReferralInput({ phonedMash: "YES" }), { idempotencyKey: null });
+  if (!sent.ok) throw new Error(sent.reason);
+  return sent.reference;
+}
+
+const year = (at: Date) => new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", year: "numeric" }).format(at);
+
+describe("recording a phone contact", () => {
+  it("records a professional's Level 4 call: a contact per child awaiting a RAG rating, the follow-up due 24 hours on, and the audit trail", async () => {
+    const officer = await userWithRole("MASH_OFFICER");
+    const now = new Date(Date.now() - 60 * 60_000);
+    const result = await recordPhoneContact(officer, professionalCall(), { requestId: "req-phone-1", now });
+    if (!result.ok) throw new Error(JSON.stringify(result));
+    expect(result.reference).toMatch(new RegExp(`^TEL-${year(now)}-\\d{6}$`));
+    expect(result.contactIds).toHaveLength(2);
+
+    const phoneContact = await db.phoneContact.findUniqueOrThrow({ where: { id: result.phoneContactId } });
+    expect(phoneContact).toMatchObject({
+      reference: result.reference,
+      channel: "PHONE",
+      recordedById: officer.id,
+      callerType: "PROFESSIONAL",
+      anonymous: false,
+      callerName: "Pat Nurse",
+      level4: true,
+      immediateRisk: false,
+      consentStatus: "NOT_SOUGHT",
+      consentException: "SIGNIFICANT_HARM",
+      receivedAt: now,
+      followUpDueAt: new Date(now.getTime() + 24 * 60 * 60_000),
+      followUpReferralId: null,
+    });
+
+    const contacts = await db.contact.findMany({ where: { phoneContactId: result.phoneContactId }, orderBy: { childIndex: "asc" } });
+    expect(contacts.map((c) => c.id)).toEqual(result.contactIds);
+    expect(contacts.map((c) => [c.childName, c.status, c.channel, c.nhsNumber, c.postcode, c.dateOfBirth === null, c.referralId])).toEqual([
+      ["Alex Example", "AWAITING_RAG", "PHONE", "9990000018", "NN1 1ED", false, null],
+      ["Sam Example", "AWAITING_RAG", "PHONE", null, null, true, null],
+    ]);
+    for (const contact of contacts) expect(contact).toMatchObject({ level4: true, consentObtained: false, consentException: "SIGNIFICANT_HARM", immediateRisk: false, receivedAt: now });
+
+    const recorded = await db.auditEvent.findMany({ where: { entityType: "PhoneContact", entityId: result.phoneContactId } });
+    expect(recorded).toEqual([expect.objectContaining({ action: "phoneContact.recorded", actorId: officer.id, requestId: "req-phone-1" })]);
+    const created = await db.auditEvent.findMany({ where: { action: "contact.created", entityId: { in: result.contactIds } }, orderBy: { id: "asc" } });
+    expect(created.map((event) => [event.entityType, event.entityId, event.actorId])).toEqual(result.contactIds.map((id) => ["Contact", id, officer.id]));
+    for (const event of created) expect(event.details).toMatchObject({ channel: "PHONE", reference: result.reference });
+
+    expect(followUpState(phoneContact.followUpDueAt, phoneContact.followUpLinkedAt, new Date())).toBe("DUE");
+  });
+
+  it("records an anonymous member of the public without their name, and opens no follow-up", async () => {
+    const officer = await userWithRole("MASH_OFFICER");
+    const result = await recordPhoneContact(officer, professionalCall({ callerType: "PUBLIC", anonymous: true, callerName: "Typed anyway", callerRole: "", callerAgency: "", callerPhone: "" }));
+    if (!result.ok) throw new Error(JSON.stringify(result));
+    const phoneContact = await db.phoneContact.findUniqueOrThrow({ where: { id: result.phoneContactId } });
+    expect(phoneContact).toMatchObject({ callerType: "PUBLIC", anonymous: true, callerName: null, callerRole: null, callerAgency: null, level4: true, followUpDueAt: null });
+    expect(followUpState(phoneContact.followUpDueAt, null, new Date())).toBe("NONE");
+  });
+
+  it("opens no follow-up for a professional whose concern is below Level 4", async () => {
+    const officer = await userWithRole("MASH_MANAGER");
+    const result = await recordPhoneContact(officer, professionalCall({ level4: "NO", consentStatus: "GIVEN", consentException: "" }));
+    if (!result.ok) throw new Error(JSON.stringify(result));
+    const phoneContact = await db.phoneContact.findUniqueOrThrow({ where: { id: result.phoneContactId }, include: { contacts: true } });
+    expect(phoneContact.followUpDueAt).toBeNull();
+    expect(phoneContact.contacts.map((c) => [c.level4, c.consentObtained, c.consentException])).toEqual([
+      [false, true, null],
+      [false, true, null],
+    ]);
+  });
+
+  it("refuses an anonymous professional, and writes nothing", async () => {
+    const officer = await userWithRole("MASH_OFFICER");
+    const before = await rowCounts();
+    const result = await recordPhoneContact(officer, professionalCall({ anonymous: true, callerName: "" }));
+    expect(result).toEqual({
+      ok: false,
+      reason: "INVALID",
+      fieldErrors: { anonymous: "A professional cannot stay anonymous. Only a member of the public can", callerName: "Enter the caller's name: a professional cannot stay anonymous" },
+    });
+    expect(await rowCounts()).toEqual(before);
+  });
+
+  it.each(["PRACTITIONER", "SOCIAL_WORKER", "PARTNER_AGENCY"] as const)("refuses a %s, and writes nothing", async (role) => {
+    const user = await userWithRole(role);
+    const before = await rowCounts();
+    expect(await recordPhoneContact(user, professionalCall())).toEqual({ ok: false, reason: "FORBIDDEN" });
+    expect(await rowCounts()).toEqual(before);
+  });
+});
+
+describe("police protection notifications", () => {
+  it("records a notification from a police partner: Level 4, without consent (significant harm), no follow-up", async () => {
+    const officer = await policeUser();
+    const result = await recordPoliceNotification(officer, policeNotification());
+    if (!result.ok) throw new Error(JSON.stringify(result));
+    expect(result.reference).toMatch(/^PPN-\d{4}-\d{6}$/);
+    const phoneContact = await db.phoneContact.findUniqueOrThrow({ where: { id: result.phoneContactId }, include: { contacts: true } });
+    expect(phoneContact).toMatchObject({ channel: "POLICE_NOTIFICATION", callerType: "PROFESSIONAL", callerName: "PC Sam Officer", level4: true, immediateRisk: true, consentStatus: "NOT_SOUGHT", consentException: "SIGNIFICANT_HARM", followUpDueAt: null });
+    expect(phoneContact.details).toMatchObject({ collarNumber: "1234", policeProtection: true });
+    expect(phoneContact.contacts).toEqual([
+      expect.objectContaining({ channel: "POLICE_NOTIFICATION", status: "AWAITING_RAG", agencyId: officer.agencyId, level4: true, immediateRisk: true, consentObtained: false, consentException: "SIGNIFICANT_HARM" }),
+    ]);
+    expect(await db.auditEvent.count({ where: { action: "contact.created", entityId: phoneContact.contacts[0]!.id } })).toBe(1);
+  });
+
+  it("refuses a partner of another agency (health), and a MASH officer, and writes nothing", async () => {
+    const health = await userWithRole("PARTNER_AGENCY", (await createTestAgency({ kind: "HEALTH" })).id);
+    const officer = await userWithRole("MASH_OFFICER");
+    const before = await rowCounts();
+    expect(await recordPoliceNotification(health, policeNotification())).toEqual({ ok: false, reason: "FORBIDDEN" });
+    expect(await recordPoliceNotification(officer, policeNotification())).toEqual({ ok: false, reason: "FORBIDDEN" });
+    expect(await rowCounts()).toEqual(before);
+  });
+});
+
+describe("the written follow-up", () => {
+  it("closes when a MASH officer links the written MASH referral, once", async () => {
+    const officer = await userWithRole("MASH_OFFICER");
+    const call = await recordPhoneContact(officer, professionalCall());
+    if (!call.ok) throw new Error(call.reason);
+    const reference = await mashReferralReference();
+
+    const linked = await linkFollowUp(officer, call.phoneContactId, { reference: ` ${reference.toLowerCase()} ` }, { requestId: "req-link" });
+    expect(linked).toMatchObject({ ok: true, reference });
+    const phoneContact = await db.phoneContact.findUniqueOrThrow({ where: { id: call.phoneContactId }, include: { followUpReferral: true } });
+    expect(phoneContact.followUpReferral?.reference).toBe(reference);
+    expect(followUpState(phoneContact.followUpDueAt, phoneContact.followUpLinkedAt, new Date(Date.now() + 48 * 60 * 60_000))).toBe("RECEIVED");
+    expect(await db.auditEvent.findMany({ where: { action: "phoneContact.followUpLinked", entityId: call.phoneContactId } })).toEqual([
+      expect.objectContaining({ actorId: officer.id, requestId: "req-link", details: expect.objectContaining({ referralReference: reference, late: false }) }),
+    ]);
+
+    const again = await linkFollowUp(officer, call.phoneContactId, { reference: await mashReferralReference() });
+    expect(again).toMatchObject({ ok: false, reason: "CONFLICT" });
+    expect((await db.phoneContact.findUniqueOrThrow({ where: { id: call.phoneContactId } })).followUpReferralId).toBe(phoneContact.followUpReferralId);
+  });
+
+  it("refuses an unknown reference, an early-help request, a referral already linked, and writes nothing", async () => {
+    const officer = await userWithRole("MASH_OFFICER");
+    const call = await recordPhoneContact(officer, professionalCall());
+    const other = await recordPhoneContact(officer, professionalCall());
+    if (!call.ok || !other.ok) throw new Error("not recorded");
+
+    expect(await linkFollowUp(officer, call.phoneContactId, { reference: "MASH-2026-999999" })).toEqual({
+      ok: false,
+      reason: "INVALID",
+      fieldErrors: { reference: "No MASH referral has the reference MASH-2026-999999. Check it against the referral's acknowledgement" },
+    });
+    const practitioner = await userWithRole("PRACTITIONER");
+    const earlyHelp = await submitReferral(practitioner, earlyHelpInput(), { idempotencyKey: null });
+    if (!earlyHelp.ok) throw new Error(earlyHelp.reason);
+    expect(await linkFollowUp(officer, call.phoneContactId, { reference: earlyHelp.reference })).toMatchObject({ ok: false, reason: "INVALID", fieldErrors: { reference: expect.stringMatching(/^Enter the reference of the written MASH referral/) } });
+
+    const reference = await mashReferralReference();
+    expect(await linkFollowUp(officer, other.phoneContactId, { reference })).toMatchObject({ ok: true });
+    const before = await rowCounts();
+    expect(await linkFollowUp(officer, call.phoneContactId, { reference })).toMatchObject({ ok: false, reason: "INVALID", fieldErrors: { reference: expect.stringContaining("already follows up another call") } });
+    expect(await rowCounts()).toEqual(before);
+    expect((await db.phoneContact.findUniqueOrThrow({ where: { id: call.phoneContactId } })).followUpReferralId).toBeNull();
+  });
+
+  it("lets the officer who recorded the call, or a manager, link it; nobody else", async () => {
+    const officer = await userWithRole("MASH_OFFICER");
+    const call = await recordPhoneContact(officer, professionalCall());
+    if (!call.ok) throw new Error(call.reason);
+    const reference = await mashReferralReference();
+    expect(await linkFollowUp(await userWithRole("MASH_OFFICER"), call.phoneContactId, { reference })).toEqual({ ok: false, reason: "NOT_FOUND" });
+    expect(await linkFollowUp(await userWithRole("SOCIAL_WORKER"), call.phoneContactId, { reference })).toEqual({ ok: false, reason: "FORBIDDEN" });
+    expect(await linkFollowUp(await userWithRole("PRACTITIONER"), call.phoneContactId, { reference })).toEqual({ ok: false, reason: "FORBIDDEN" });
+    expect(await linkFollowUp(await userWithRole("MASH_MANAGER"), call.phoneContactId, { reference })).toMatchObject({ ok: true });
+  });
+
+  it("lists a follow-up as overdue once its time has passed, until it is linked", async () => {
+    const officer = await userWithRole("MASH_OFFICER");
+    const calledAt = new Date(Date.now() - 25 * 60 * 60_000);
+    const call = await recordPhoneContact(officer, professionalCall(), { now: calledAt });
+    if (!call.ok) throw new Error(call.reason);
+    const overdueIds = async () => (await listOverdueFollowUps(new Date())).map((item) => item.id);
+    expect(await overdueIds()).toContain(call.phoneContactId);
+    expect((await listOverdueFollowUps(new Date(calledAt.getTime() + 23 * 60 * 60_000))).map((item) => item.id)).not.toContain(call.phoneContactId);
+
+    const linked = await linkFollowUp(officer, call.phoneContactId, { reference: await mashReferralReference() });
+    expect(linked).toMatchObject({ ok: true });
+    expect(await overdueIds()).not.toContain(call.phoneContactId);
+    const audit = await db.auditEvent.findFirstOrThrow({ where: { action: "phoneContact.followUpLinked", entityId: call.phoneContactId } });
+    expect(audit.details).toMatchObject({ late: true });
+  });
+});
+
+describe("reading a phone contact", () => {
+  it("shows the officer the calls they recorded, a manager every call, and nobody else any", async () => {
+    const officer = await userWithRole("MASH_OFFICER");
+    const call = await recordPhoneContact(officer, professionalCall());
+    if (!call.ok) throw new Error(call.reason);
+    const view = await findPhoneContact(officer, call.phoneContactId);
+    expect(view).toMatchObject({ reference: call.reference, channel: "PHONE", recordedBy: { id: officer.id }, followUpReferral: null });
+    expect(view?.children.map((child) => [child.contactId, child.childName, child.details?.approximateAge ?? null])).toEqual([
+      [call.contactIds[0], "Alex Example", null],
+      [call.contactIds[1], "Sam Example", 5],
+    ]);
+    expect(await findPhoneContact(await userWithRole("MASH_MANAGER"), call.phoneContactId)).not.toBeNull();
+    for (const role of ["MASH_OFFICER", "SOCIAL_WORKER", "PRACTITIONER", "SERVICE_MANAGER"] as const) {
+      expect(await findPhoneContact(await userWithRole(role), call.phoneContactId), role).toBeNull();
+    }
+    expect(await findPhoneContact(officer, "not-a-uuid")).toBeNull();
+  });
+});
+
+// --- The form's server actions --------------------------------------------------------------------------------
+
+function form(fields: Record<string, string>): FormData {
+  const data = new FormData();
+  for (const [name, value] of Object.entries(fields)) data.append(name, value);
+  return data;
+}
+
+/** Where a server action redirected to (redirect() throws), or null if it returned. */
+async function redirectOf(run: () => Promise<unknown>): Promise<string | null> {
+  try {
+    await run();
+    return null;
+  } catch (error) {
+    const digest = (error as { digest?: string }).digest ?? "";
+    if (!digest.startsWith("NEXT_REDIRECT")) throw error;
+    return digest.split(";")[2] ?? "";
+  }
+}
+
+async function signIn(role: Role): Promise<SessionUser> {
+  const created = await createTestUser({ role });
+  signedInSession = await startSession(created.id, "password");
+  return (await findSessionUserById(created.id))!;
+}
+
+const noPhoneState: PhoneContactFormState = { key: "", values: {}, fieldErrors: {}, message: null };
+const noLinkState: LinkFollowUpFormState = { key: "", values: {}, fieldErrors: {}, message: null };
+
+/** The form as a browser posts it: four child blocks, the empty ones sent as empty boxes. */
+function phoneForm(fields: Record<string, string>): FormData {
+  const blocks: Record<string, string> = {};
+  for (let i = 0; i < 4; i++) for (const field of ["firstName", "lastName", "dateOfBirth", "approximateAge", "nhsNumber", "postcode"]) blocks[`children.${i}.${field}`] = "";
+  return form({
+    callerType: "PROFESSIONAL",
+    callerRole: "Teacher",
+    callerAgency: "Riverside Primary School",
+    callerName: "Priya Shah",
+    callerPhone: "01604 000000",
+    callerEmail: "",
+    ...blocks,
+    concerns: "Alex came to school with bruising to both arms.",
+    immediateRisk: "NO",
+    immediateActionTaken: "",
+    level4: "YES",
+    consentStatus: "GIVEN",
+    consentDetails: "Mum agreed on the phone.",
+    ...fields,
+  });
+}
+
+describe("the phone contact form", () => {
+  it("records the filled child blocks, ignores the empty ones, and goes to the new contact", async () => {
+    await signIn("MASH_OFFICER");
+    const redirected = await redirectOf(() => recordPhoneContactAction(noPhoneState, phoneForm({ "children.2.firstName": "Alex", "children.2.lastName": "Example" })));
+    const id = /^\/contacts\/phone\/([0-9a-f-]{36})\?recorded=1$/.exec(redirected ?? "")?.[1];
+    expect(id, String(redirected)).toBeDefined();
+    const contacts = await db.contact.findMany({ where: { phoneContactId: id } });
+    expect(contacts.map((c) => [c.childIndex, c.childName])).toEqual([[0, "Alex Example"]]);
+  });
+
+  it("gives every answer back with the messages on the blocks they are about, and writes nothing", async () => {
+    await signIn("MASH_OFFICER");
+    const before = await rowCounts();
+    let state: PhoneContactFormState | undefined;
+    const redirected = await redirectOf(async () => {
+      state = await recordPhoneContactAction(noPhoneState, phoneForm({ callerName: "", "children.0.lastName": "Example", "children.3.firstName": "Sam", immediateRisk: "YES", anonymous: "yes" }));
+    });
+    expect(redirected).toBeNull();
+    expect(state?.fieldErrors).toEqual({
+      callerName: "Enter the caller's name: a professional cannot stay anonymous",
+      "children.3.lastName": "Enter the child's last name, or Unknown if the caller does not know it",
+      immediateActionTaken: "Say what has been done to keep the child safe now, for example that the police were called",
+    });
+    expect(state?.values).toMatchObject({ callerType: "PROFESSIONAL", concerns: "Alex came to school with bruising to both arms.", children: expect.arrayContaining([expect.objectContaining({ firstName: "Sam" })]) });
+    expect(await rowCounts()).toEqual(before);
+  });
+
+  it("asks for at least one child when every block is empty", async () => {
+    await signIn("MASH_OFFICER");
+    const state = await recordPhoneContactAction(noPhoneState, phoneForm({}));
+    expect(state.fieldErrors).toEqual({ children: "Enter the details of at least one child" });
+  });
+
+  it("keeps what was typed when the session has ended, or the account cannot record calls", async () => {
+    const ended = await recordPhoneContactAction(noPhoneState, phoneForm({ callerName: "Kept" }));
+    expect(ended.message).toMatch(/^Your session has ended/);
+    expect(ended.values).toMatchObject({ callerName: "Kept" });
+    await signIn("PRACTITIONER");
+    const refused = await recordPhoneContactAction(noPhoneState, phoneForm({}));
+    expect(refused.message).toMatch(/cannot record phone contacts/);
+  });
+
+  it("links the written follow-up from the contact's page, and says why a reference is refused", async () => {
+    const officer = await signIn("MASH_OFFICER");
+    const call = await recordPhoneContact(officer, professionalCall());
+    if (!call.ok) throw new Error(call.reason);
+    const refused = await linkFollowUpAction(noLinkState, form({ phoneContactId: call.phoneContactId, reference: "MASH-2026-000000" }));
+    expect(refused).toMatchObject({ values: { reference: "MASH-2026-000000" }, fieldErrors: { reference: expect.stringMatching(/^No MASH referral has the reference/) } });
+
+    const reference = await mashReferralReference();
+    const redirected = await redirectOf(() => linkFollowUpAction(noLinkState, form({ phoneContactId: call.phoneContactId, reference })));
+    expect(redirected).toBe(`/contacts/phone/${call.phoneContactId}?linked=1`);
+    const again = await linkFollowUpAction(noLinkState, form({ phoneContactId: call.phoneContactId, reference }));
+    expect(again.message).toBe("A written follow-up is already linked to this call");
+  });
+});
+
+// --- POST /api/v1/contacts --------------------------------------------------------------------------------------
+
+// The route (app/api/v1/contacts/route.ts) mounts postContact behind apiRoute: the same wrapper here.
+const POST = apiRoute({}, postContact);
+
+async function tokenFor(user: SessionUser): Promise<string> {
+  return (await createApiToken({ name: "Case system", expiresInDays: 1 }, { actor: user })).token;
+}
+
+function post(token: string, body: unknown) {
+  return POST(
+    new Request("http://localhost/api/v1/contacts", { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body: typeof body === "string" ? body : JSON.stringify(body) }),
+    { params: Promise.resolve({}) },
+  );
+}
+
+type ErrorBody = { error: { code: string; message: string; fields?: Record<string, string> } };
+
+describe("POST /api/v1/contacts", () => {
+  it("records a phone contact from a MASH officer's token", async () => {
+    const token = await tokenFor(await userWithRole("MASH_OFFICER"));
+    const response = await post(token, { type: "PHONE", ...professionalCall({ immediateRisk: false, level4: true }) });
+    expect(response.status).toBe(201);
+    const body = (await response.json()) as { phoneContactId: string; reference: string; contacts: { id: string }[] };
+    expect(body.reference).toMatch(/^TEL-\d{4}-\d{6}$/);
+    const contacts = await db.contact.findMany({ where: { phoneContactId: body.phoneContactId }, orderBy: { childIndex: "asc" }, select: { id: true } });
+    expect(body.contacts).toEqual(contacts);
+  });
+
+  it("records a police protection notification from a police partner's token, and refuses a health partner's", async () => {
+    const police = await post(await tokenFor(await policeUser()), { type: "POLICE_NOTIFICATION", ...policeNotification() });
+    expect(police.status).toBe(201);
+    expect(((await police.json()) as { reference: string }).reference).toMatch(/^PPN-/);
+
+    const healthToken = await tokenFor(await userWithRole("PARTNER_AGENCY", (await createTestAgency({ kind: "HEALTH" })).id));
+    const before = await rowCounts();
+    const health = await post(healthToken, { type: "POLICE_NOTIFICATION", ...policeNotification() });
+    expect(health.status).toBe(403);
+    expect(((await health.json()) as ErrorBody).error.code).toBe("FORBIDDEN");
+    expect(await rowCounts()).toEqual(before);
+  });
+
+  it("refuses a phone contact from a police partner, and anything from a practitioner", async () => {
+    const fromPolice = await post(await tokenFor(await policeUser()), { type: "PHONE", ...professionalCall() });
+    expect(fromPolice.status).toBe(403);
+    const fromPractitioner = await post(await tokenFor(await userWithRole("PRACTITIONER")), { type: "PHONE", ...professionalCall() });
+    expect(fromPractitioner.status).toBe(403);
+  });
+
+  it("answers 422 with a message per field, 422 for an unknown type and 400 for a body that is not JSON", async () => {
+    const token = await tokenFor(await userWithRole("MASH_MANAGER"));
+    const invalid = await post(token, { type: "PHONE", ...professionalCall({ anonymous: true, children: [] }) });
+    expect(invalid.status).toBe(422);
+    const { error } = (await invalid.json()) as ErrorBody;
+    expect(error.code).toBe("INVALID");
+    expect(error.fields).toEqual({ children: "Enter the details of at least one child", anonymous: "A professional cannot stay anonymous. Only a member of the public can" });
+
+    const unknownType = await post(token, { type: "EMAIL" });
+    expect(unknownType.status).toBe(422);
+    expect(((await unknownType.json()) as ErrorBody).error.fields).toHaveProperty("type");
+    expect((await post(token, "{not json")).status).toBe(400);
+  });
+});
