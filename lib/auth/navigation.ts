@@ -30,6 +30,25 @@ const NAVIGATION: readonly NavigationEntry[] = [
     shownTo: (role) => can({ role }, "referrals:create"),
   },
   {
+    href: "/contacts",
+    label: "Contacts",
+    description: "The contacts to the MASH you work on: rate and allocate new ones, and follow each one's deadline.",
+    // A social worker's contacts are their allocations, under "My allocations".
+    shownTo: (role) => can({ role }, "contacts:read") && role !== "SOCIAL_WORKER",
+  },
+  {
+    href: "/allocations",
+    label: "My allocations",
+    description: "The contacts allocated to you for screening, each with the time left.",
+    shownTo: (role) => role === "SOCIAL_WORKER",
+  },
+  {
+    href: "/contacts/phone/new",
+    label: "Record a phone contact",
+    description: "Record a call to the MASH line from a professional or a member of the public.",
+    shownTo: (role) => can({ role }, "contacts:record-phone"),
+  },
+  {
     href: "/admin/users",
     label: "Users",
     description: "Add people, change their role or agency, and deactivate accounts.",
@@ -40,6 +59,12 @@ const NAVIGATION: readonly NavigationEntry[] = [
     label: "Audit trail",
     description: "See who did what, and who opened which record.",
     shownTo: (role) => can({ role }, "audit:read"),
+  },
+  {
+    href: "/notifications",
+    label: "Notifications",
+    description: "What the service has told you: Red contacts, allocations and deadlines coming close.",
+    shownTo: everyone,
   },
   {
     href: "/account/tokens",

@@ -4,15 +4,15 @@ import { ROLES } from "@/lib/auth/policy";
 import type { Role } from "@/lib/db/generated/enums";
 
 const EXPECTED_HREFS: Record<Role, string[]> = {
-  PRACTITIONER: ["/", "/thresholds", "/referrals", "/account/tokens"],
-  MASH_OFFICER: ["/", "/thresholds", "/account/tokens"],
-  MASH_MANAGER: ["/", "/thresholds", "/audit", "/account/tokens"],
-  SOCIAL_WORKER: ["/", "/thresholds", "/account/tokens"],
-  PARTNER_AGENCY: ["/", "/thresholds", "/referrals", "/account/tokens"],
-  CFSS_COORDINATOR: ["/", "/thresholds", "/account/tokens"],
-  DAAT_MANAGER: ["/", "/thresholds", "/referrals", "/account/tokens"],
-  SERVICE_MANAGER: ["/", "/thresholds", "/audit", "/account/tokens"],
-  ADMIN: ["/", "/thresholds", "/admin/users", "/audit", "/account/tokens"],
+  PRACTITIONER: ["/", "/thresholds", "/referrals", "/notifications", "/account/tokens"],
+  MASH_OFFICER: ["/", "/thresholds", "/contacts", "/contacts/phone/new", "/notifications", "/account/tokens"],
+  MASH_MANAGER: ["/", "/thresholds", "/contacts", "/contacts/phone/new", "/audit", "/notifications", "/account/tokens"],
+  SOCIAL_WORKER: ["/", "/thresholds", "/allocations", "/notifications", "/account/tokens"],
+  PARTNER_AGENCY: ["/", "/thresholds", "/referrals", "/notifications", "/account/tokens"],
+  CFSS_COORDINATOR: ["/", "/thresholds", "/contacts", "/notifications", "/account/tokens"],
+  DAAT_MANAGER: ["/", "/thresholds", "/referrals", "/contacts", "/notifications", "/account/tokens"],
+  SERVICE_MANAGER: ["/", "/thresholds", "/contacts", "/audit", "/notifications", "/account/tokens"],
+  ADMIN: ["/", "/thresholds", "/admin/users", "/audit", "/notifications", "/account/tokens"],
 };
 
 describe("listNavigationItems", () => {
@@ -30,11 +30,11 @@ describe("listNavigationItems", () => {
   });
 
   it("shows the administrator's links by their labels", () => {
-    expect(listNavigationItems("ADMIN").map((item) => item.label)).toEqual(["Home", "Threshold guidance", "Users", "Audit trail", "API tokens"]);
+    expect(listNavigationItems("ADMIN").map((item) => item.label)).toEqual(["Home", "Threshold guidance", "Users", "Audit trail", "Notifications", "API tokens"]);
   });
 
   it("lists the demo mailbox, last, only where e-mail is not really sent", () => {
-    expect(listNavigationItems("SOCIAL_WORKER", { mailbox: true }).map((item) => item.href)).toEqual(["/", "/thresholds", "/account/tokens", "/mailbox"]);
+    expect(listNavigationItems("SOCIAL_WORKER", { mailbox: true }).map((item) => item.href)).toEqual(["/", "/thresholds", "/allocations", "/notifications", "/account/tokens", "/mailbox"]);
     expect(listNavigationItems("SOCIAL_WORKER", { mailbox: false }).map((item) => item.href)).not.toContain("/mailbox");
   });
 

@@ -1,7 +1,7 @@
 import { SummaryList, type SummaryRow } from "@/components/summary-list";
 import { CONSENT_EXCEPTIONS } from "@/lib/consent/policy";
 import { formatNhsNumber, isValidNhsNumber } from "@/lib/referral/policy";
-import { EARLY_HELP_STATES, REQUEST_TYPES, SECTION_TITLES, SECTIONS, SEXES, YES_NO_LABELS, type ReferralKind, type SectionKey } from "@/lib/referral/schema";
+import { EARLY_HELP_STATES, REQUEST_TYPES, SECTION_TITLES, SECTIONS, SEXES, YES_NO_LABELS, type ReferralKind, type ReferralSubmission, type SectionKey } from "@/lib/referral/schema";
 import { findThresholdDocument, findTickedIndicators } from "@/lib/thresholds/data";
 import { CONSENT_METHOD_LABELS, CONSENT_STATUS_LABELS, QUESTIONS } from "./questions";
 
@@ -250,4 +250,11 @@ export function AnswerSummary({
       })}
     </>
   );
+}
+
+/** A sent referral's answers in the shape of the form's pages, to show them the same way (My referrals, the MASH's contact record). */
+export function sentReferralSections(answers: ReferralSubmission): Partial<Record<SectionKey, unknown>> {
+  const { referrer, children, family, needs, informationSharing } = answers;
+  const common = { referrer, children: { children }, family, needs, informationSharing };
+  return answers.kind === "MASH" ? { ...common, professionals: answers.professionals, worries: answers.worries } : { ...common, support: answers.support };
 }

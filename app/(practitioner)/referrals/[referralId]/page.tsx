@@ -5,8 +5,7 @@ import { formatDateTime } from "@/components/format-date-time";
 import { SummaryList } from "@/components/summary-list";
 import { Tag } from "@/components/tag";
 import { requirePermission, titleIfFound } from "@/lib/auth/require-user";
-import type { ReferralSubmission, SectionKey } from "@/lib/referral/schema";
-import { AnswerSummary } from "../answer-summary";
+import { AnswerSummary, sentReferralSections } from "../answer-summary";
 import { KIND_NAMES, loadMyReferral } from "../draft-loader";
 import { formatFileSize } from "../file-size";
 
@@ -17,13 +16,6 @@ type Params = Promise<{ referralId: string }>;
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const referral = await loadMyReferral((await params).referralId);
   return { title: titleIfFound(referral, referral ? referral.reference : "") };
-}
-
-/** A sent referral's answers in the shape of the form's pages, to show them the same way. */
-function sectionsOf(answers: ReferralSubmission): Partial<Record<SectionKey, unknown>> {
-  const { referrer, children, family, needs, informationSharing } = answers;
-  const common = { referrer, children: { children }, family, needs, informationSharing };
-  return answers.kind === "MASH" ? { ...common, professionals: answers.professionals, worries: answers.worries } : { ...common, support: answers.support };
 }
 
 export default async function ReferralPage({ params }: { params: Params }) {
@@ -65,7 +57,7 @@ export default async function ReferralPage({ params }: { params: Params }) {
         )}
       </section>
       <h2 className="mb-6 text-2xl font-bold md:text-3xl">What you sent</h2>
-      <AnswerSummary kind={referral.kind} sections={sectionsOf(referral.answers)} />
+      <AnswerSummary kind={referral.kind} sections={sentReferralSections(referral.answers)} />
       <section aria-labelledby="attachments-heading" className="mb-10">
         <h2 id="attachments-heading" className="mb-4 text-2xl font-bold">
           Attachments
