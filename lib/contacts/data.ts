@@ -72,15 +72,17 @@ function scopeSql(scope: ContactScope): Prisma.Sql {
 /**
  * Earlier contacts for the same child: the same NHS number, or the same date of birth and a name that is
  * close enough to be the same child typed differently (pg_trgm similarity; "Jon Smyth" finds "John Smith").
+ * Two conditions, not one with OR, so each is answered from its own index alone (the migration
+ * 20261125210000_earlier_contacts); `o` is the earlier contact, `c` the one on the page.
  */
 const SIMILAR_NAME = 0.4;
-function earlierContactsSql(alias: string): Prisma.Sql {
-  const c = Prisma.raw(alias);
-  return Prisma.sql`(o."id" <> ${c}."id" AND o."receivedAt" < ${c}."receivedAt" AND (
-    (${c}."nhsNumber" IS NOT NULL AND o."nhsNumber" = ${c}."nhsNumber")
-    OR (${c}."dateOfBirth" IS NOT NULL AND o."dateOfBirth" = ${c}."dateOfBirth" AND similarity(o."childName", ${c}."childName") >= ${SIMILAR_NAME})
-  ))`;
-}
+const SAME_NHS_NUMBER = Prisma.sql`c."nhsNumber" IS NOT NULL AND o."nhsNumber" = c."nhsNumber" AND o."receivedAt" < c."receivedAt"`;
+const SAME_NAME_AND_BIRTH = Prisma.sql`c."dateOfBirth" IS NOT NULL AND o."dateOfBirth" = c."dateOfBirth" AND o."receivedAt" < c."receivedAt"
+  AND similarity(o."childName", c."childName") >= ${SIMILAR_NAME}`;
+const EARLIER_CONTACT_COUNT = Prisma.sql`(SELECT count(*) FROM (
+    SELECT o."id" FROM "Contact" o WHERE ${SAME_NHS_NUMBER} UNION SELECT o."id" FROM "Contact" o WHERE ${SAME_NAME_AND_BIRTH}
+  ) AS earlier)::int`;
+const HAS_EARLIER_CONTACT = Prisma.sql`(EXISTS (SELECT 1 FROM "Contact" o WHERE ${SAME_NHS_NUMBER}) OR EXISTS (SELECT 1 FROM "Contact" o WHERE ${SAME_NAME_AND_BIRTH}))`;
 
 function filterSql(filters: QueueFilters): Prisma.Sql {
   const parts: Prisma.Sql[] = [];
@@ -100,7 +102,7 @@ function filterSql(filters: QueueFilters): Prisma.Sql {
       parts.push(Prisma.sql`c."immediateRisk"`);
       break;
     case "PRIOR_CONTACTS":
-      parts.push(Prisma.sql`EXISTS (SELECT 1 FROM "Contact" o WHERE ${earlierContactsSql("c")})`);
+      parts.push(HAS_EARLIER_CONTACT);
       break;
   }
   return parts.length ? Prisma.sql`AND ${Prisma.join(parts, " AND ")}` : Prisma.empty;
@@ -152,7 +154,7 @@ export async function listContacts(
     SELECT c."id", COALESCE(r."reference", p."reference") AS "reference", c."childName", c."dateOfBirth", c."expectedDueDate",
            a."name" AS "agencyName", c."channel"::text AS "channel", c."status"::text AS "status", c."receivedAt",
            c."level4", c."section47", c."consentObtained", c."consentException"::text AS "consentException", c."immediateRisk",
-           (SELECT count(*) FROM "Contact" o WHERE ${earlierContactsSql("c")})::int AS "priorContacts",
+           ${EARLIER_CONTACT_COUNT} AS "priorContacts",
            CASE WHEN p."followUpLinkedAt" IS NULL THEN p."followUpDueAt" END AS "followUpDueAt",
            c."rating"::text AS "rating", c."ratedAt", c."deadlineAt", c."warningAt", c."breachedAt", u."name" AS "allocatedToName", c."version"
     FROM "Contact" c
@@ -303,13 +305,13 @@ export async function findContact(user: SessionUser, contactId: string, now = ne
   };
 }
 
-/** Earlier contacts for the same child, newest first (see earlierContactsSql for how a child is matched). */
+/** Earlier contacts for the same child, newest first (see SAME_NHS_NUMBER and SAME_NAME_AND_BIRTH). */
 async function listEarlierContacts(contactId: string): Promise<EarlierContact[]> {
   return db.$queryRaw<EarlierContact[]>`
     SELECT o."id", COALESCE(r."reference", p."reference") AS "reference", o."childName", o."receivedAt", o."status"::text AS "status", o."rating"::text AS "rating",
            CASE WHEN c."nhsNumber" IS NOT NULL AND o."nhsNumber" = c."nhsNumber" THEN 'NHS_NUMBER' ELSE 'NAME_AND_DATE_OF_BIRTH' END AS "matchedBy"
     FROM "Contact" c
-    JOIN "Contact" o ON ${earlierContactsSql("c")}
+    JOIN "Contact" o ON (${SAME_NHS_NUMBER}) OR (${SAME_NAME_AND_BIRTH})
     LEFT JOIN "Referral" r ON r."id" = o."referralId"
     LEFT JOIN "PhoneContact" p ON p."id" = o."phoneContactId"
     WHERE c."id" = ${contactId}::uuid
