@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { headers } from "next/headers";
 import type { z } from "zod";
-import { fieldErrorsOf, type ActionResult } from "@/lib/result";
+import { fieldErrorsOf, type ActionFailure, type ActionResult } from "@/lib/result";
 import { getCurrentUser } from "./current-user";
 import type { SessionUser } from "./data";
 import { can, type Permission } from "./policy";
@@ -12,6 +12,31 @@ import { can, type Permission } from "./policy";
 // browser only as that reference.
 
 export type ActionContext = { user: SessionUser; requestId: string };
+
+export type Caller = { ok: true; user: SessionUser; requestId: string } | { ok: false; failure: ActionFailure };
+
+/**
+ * For the form actions that build their own state (plain HTML forms posting FormData): the caller, signed
+ * in from the database, if they may do this (a permission, or a rule of the caller's own), with the
+ * request's id for the logs and the audit trail.
+ */
+export async function signedInCaller(allowed: Permission | ((user: SessionUser) => boolean)): Promise<Caller> {
+  const user = await getCurrentUser();
+  if (!user) return { ok: false, failure: { ok: false, reason: "UNAUTHENTICATED" } };
+  const may = typeof allowed === "function" ? allowed(user) : can(user, allowed);
+  if (!may) return { ok: false, failure: { ok: false, reason: "FORBIDDEN" } };
+  return { ok: true, user, requestId: await requestId() };
+}
+
+/** Runs a mutation, turning a thrown error into a reference the person can quote (the log has the detail). */
+export async function guarded<T>(requestId: string, run: () => Promise<T>): Promise<T | ActionFailure> {
+  try {
+    return await run();
+  } catch (error) {
+    console.error(`[action] request ${requestId} failed`, error);
+    return { ok: false, reason: "UNEXPECTED", reference: requestId };
+  }
+}
 
 async function requestId(): Promise<string> {
   try {

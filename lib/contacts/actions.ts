@@ -1,17 +1,15 @@
 "use server";
 
 import { randomUUID } from "node:crypto";
-import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { getCurrentUser } from "@/lib/auth/current-user";
-import type { SessionUser } from "@/lib/auth/data";
 import { signInPathFor } from "@/lib/auth/navigation";
-import { can, type Permission } from "@/lib/auth/policy";
 import { isUuid } from "@/lib/ids";
 import { markNotificationsRead } from "@/lib/notifications/mutations";
 import type { ActionFailure, FieldErrors } from "@/lib/result";
 import { allocateContact, decideContact, rateContact } from "./mutations";
 import type { ContactDecision } from "./schema";
+import { guarded, signedInCaller } from "@/lib/auth/action";
+import { formText } from "@/lib/forms/form-data";
 
 // The contact record's forms. Each is a plain HTML form posted to one of these actions, so it works without
 // JavaScript: on success the browser goes back to the record with a banner; otherwise the record shows
@@ -34,15 +32,6 @@ export type RateValues = { rating: string; direction: string; rationale: string 
 export type AllocateValues = { socialWorkerId: string; reason: string };
 export type DecideValues = { decision: string; rationale: string; team: string };
 
-type Caller = { ok: true; user: SessionUser; requestId: string } | { ok: false; failure: ActionFailure };
-
-async function signedInCaller(permission: Permission): Promise<Caller> {
-  const user = await getCurrentUser();
-  if (!user) return { ok: false, failure: { ok: false, reason: "UNAUTHENTICATED" } };
-  if (!can(user, permission)) return { ok: false, failure: { ok: false, reason: "FORBIDDEN" } };
-  return { ok: true, user, requestId: (await headers()).get("x-request-id") ?? randomUUID() };
-}
-
 /** The words for a failure that is not about one field. Never the server's own error text. */
 function messageFor(failure: Exclude<ActionFailure, { reason: "INVALID" }>): string {
   switch (failure.reason) {
@@ -61,20 +50,6 @@ function messageFor(failure: Exclude<ActionFailure, { reason: "INVALID" }>): str
   }
 }
 
-/** Runs a mutation, turning a thrown error into a reference the person can quote (the log has the detail). */
-async function guarded<T>(requestId: string, run: () => Promise<T>): Promise<T | ActionFailure> {
-  try {
-    return await run();
-  } catch (error) {
-    console.error(`[action] request ${requestId} failed`, error);
-    return { ok: false, reason: "UNEXPECTED", reference: requestId };
-  }
-}
-
-function text(formData: FormData, name: string): string {
-  const value = formData.get(name);
-  return typeof value === "string" ? value : "";
-}
 
 function failed<V extends Record<string, string>>(values: Partial<V>, failure: ActionFailure): ContactFormState<V> {
   if (failure.reason === "INVALID") {
@@ -89,12 +64,12 @@ const contactPath = (contactId: string) => `/contacts/${encodeURIComponent(conta
 
 /** Applies a RAG rating, or reviews one: the clock starts again under the new rating. */
 export async function rateContactAction(_previous: ContactFormState<RateValues>, formData: FormData): Promise<ContactFormState<RateValues>> {
-  const contactId = text(formData, "contactId");
-  const values: RateValues = { rating: text(formData, "rating"), direction: text(formData, "direction"), rationale: text(formData, "rationale") };
+  const contactId = formText(formData, "contactId");
+  const values: RateValues = { rating: formText(formData, "rating"), direction: formText(formData, "direction"), rationale: formText(formData, "rationale") };
   const caller = await signedInCaller("contacts:manage");
   if (!caller.ok) return failed(values, caller.failure);
   const result = await guarded(caller.requestId, () =>
-    rateContact(caller.user, contactId, { ...values, expectedVersion: text(formData, "expectedVersion") }, { requestId: caller.requestId }),
+    rateContact(caller.user, contactId, { ...values, expectedVersion: formText(formData, "expectedVersion") }, { requestId: caller.requestId }),
   );
   if (!result.ok) return failed(values, result);
   redirect(`${contactPath(contactId)}?done=rated`);
@@ -102,12 +77,12 @@ export async function rateContactAction(_previous: ContactFormState<RateValues>,
 
 /** Allocates a Red or Amber contact to a social worker, or reallocates it. */
 export async function allocateContactAction(_previous: ContactFormState<AllocateValues>, formData: FormData): Promise<ContactFormState<AllocateValues>> {
-  const contactId = text(formData, "contactId");
-  const values: AllocateValues = { socialWorkerId: text(formData, "socialWorkerId"), reason: text(formData, "reason") };
+  const contactId = formText(formData, "contactId");
+  const values: AllocateValues = { socialWorkerId: formText(formData, "socialWorkerId"), reason: formText(formData, "reason") };
   const caller = await signedInCaller("contacts:manage");
   if (!caller.ok) return failed(values, caller.failure);
   const result = await guarded(caller.requestId, () =>
-    allocateContact(caller.user, contactId, { ...values, expectedVersion: text(formData, "expectedVersion") }, { requestId: caller.requestId }),
+    allocateContact(caller.user, contactId, { ...values, expectedVersion: formText(formData, "expectedVersion") }, { requestId: caller.requestId }),
   );
   if (!result.ok) return failed(values, result);
   redirect(`${contactPath(contactId)}?done=allocated`);
@@ -117,12 +92,12 @@ const DONE: Record<ContactDecision, string> = { RETURN_FOR_CONSENT: "returned", 
 
 /** Returns the contact for consent, closes it as a consultation, or passes it to the team working with the child. */
 export async function decideContactAction(_previous: ContactFormState<DecideValues>, formData: FormData): Promise<ContactFormState<DecideValues>> {
-  const contactId = text(formData, "contactId");
-  const values: DecideValues = { decision: text(formData, "decision"), rationale: text(formData, "rationale"), team: text(formData, "team") };
+  const contactId = formText(formData, "contactId");
+  const values: DecideValues = { decision: formText(formData, "decision"), rationale: formText(formData, "rationale"), team: formText(formData, "team") };
   const caller = await signedInCaller("contacts:manage");
   if (!caller.ok) return failed(values, caller.failure);
   const result = await guarded(caller.requestId, () =>
-    decideContact(caller.user, contactId, { ...values, expectedVersion: text(formData, "expectedVersion") }, { requestId: caller.requestId }),
+    decideContact(caller.user, contactId, { ...values, expectedVersion: formText(formData, "expectedVersion") }, { requestId: caller.requestId }),
   );
   if (!result.ok) return failed(values, result);
   redirect(`${contactPath(contactId)}?done=${DONE[result.decision]}`);
@@ -130,10 +105,9 @@ export async function decideContactAction(_previous: ContactFormState<DecideValu
 
 /** "Mark all as read" (or the notifications named by `id`): only ever the caller's own. */
 export async function markNotificationsReadAction(formData: FormData): Promise<void> {
-  const user = await getCurrentUser();
-  if (!user) redirect(signInPathFor("/notifications", { expired: true }));
+  const caller = await signedInCaller(() => true);
+  if (!caller.ok) redirect(signInPathFor("/notifications", { expired: true }));
   const ids = formData.getAll("id").filter((id): id is string => typeof id === "string" && isUuid(id));
-  const requestId = (await headers()).get("x-request-id") ?? randomUUID();
-  const marked = await guarded(requestId, () => markNotificationsRead(user.id, ids.length > 0 ? ids : "all"));
+  const marked = await guarded(caller.requestId, () => markNotificationsRead(caller.user.id, ids.length > 0 ? ids : "all"));
   redirect(typeof marked === "number" ? "/notifications?read=1" : "/notifications?failed=1");
 }

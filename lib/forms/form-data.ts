@@ -102,3 +102,9 @@ export function formDataToObject(formData: FormData, options: FormDataOptions = 
   }
   return result;
 }
+
+/** One text field of a form post; a missing or file field is "". */
+export function formText(formData: FormData, name: string): string {
+  const value = formData.get(name);
+  return typeof value === "string" ? value : "";
+}

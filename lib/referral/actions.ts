@@ -1,18 +1,16 @@
 "use server";
 
 import { randomUUID } from "node:crypto";
-import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getCurrentUser } from "@/lib/auth/current-user";
-import type { SessionUser } from "@/lib/auth/data";
-import { can } from "@/lib/auth/policy";
-import { formDataToObject } from "@/lib/forms/form-data";
+import { formDataToObject, formText } from "@/lib/forms/form-data";
 import type { ActionFailure, FieldErrors } from "@/lib/result";
 import { assessIndicators, resolveLevelCheck } from "@/lib/thresholds/data";
 import { PATHWAYS } from "@/lib/thresholds/pathways";
 import { addDraftAttachment, createDraft, deleteDraft, removeDraftAttachment, saveDraftSection, submitDraft } from "./mutations";
 import { ATTACHMENT_MESSAGES, ATTACHMENT_RULES } from "./policy";
 import { beforeYouStartSchema, MAX_CARERS, MAX_CHILDREN, REFERRAL_KINDS, SECTION_SCHEMAS, type ReferralKind, type SectionKey } from "./schema";
+import { guarded, signedInCaller } from "@/lib/auth/action";
 
 // The referral forms' server actions. Each is a plain HTML form's action, so the forms work without
 // JavaScript: the browser posts, the action runs, and the page either moves on (redirect) or shows again
@@ -24,19 +22,6 @@ const PERMISSION = "referrals:create";
 
 const SESSION_ENDED_MESSAGE =
   "Your session has ended, so this page was not saved. Sign in again in a new tab, then come back and select Save and continue. What you typed is still here.";
-
-async function requestIdOf(): Promise<string> {
-  return (await headers()).get("x-request-id") ?? randomUUID();
-}
-
-type Caller = { ok: true; user: SessionUser; requestId: string } | { ok: false; failure: ActionFailure };
-
-async function signedInCaller(): Promise<Caller> {
-  const user = await getCurrentUser();
-  if (!user) return { ok: false, failure: { ok: false, reason: "UNAUTHENTICATED" } };
-  if (!can(user, PERMISSION)) return { ok: false, failure: { ok: false, reason: "FORBIDDEN" } };
-  return { ok: true, user, requestId: await requestIdOf() };
-}
 
 /** The words for a failure that is not about one field. Never the server's own error text. */
 function messageFor(failure: ActionFailure): string {
@@ -57,20 +42,6 @@ function messageFor(failure: ActionFailure): string {
   }
 }
 
-/** Runs a mutation, turning a thrown error into a reference the person can quote (the log has the detail). */
-async function guarded<T>(requestId: string, run: () => Promise<T>): Promise<T | ActionFailure> {
-  try {
-    return await run();
-  } catch (error) {
-    console.error(`[action] request ${requestId} failed`, error);
-    return { ok: false, reason: "UNEXPECTED", reference: requestId };
-  }
-}
-
-function text(formData: FormData, name: string): string {
-  const value = formData.get(name);
-  return typeof value === "string" ? value : "";
-}
 
 function kindOf(value: string): ReferralKind | null {
   return (REFERRAL_KINDS as readonly string[]).includes(value) ? (value as ReferralKind) : null;
@@ -90,11 +61,11 @@ export type StartFormState = {
  * "I have phoned the MASH" (intent "phoned") starts the written follow-up straight away.
  */
 export async function startReferralAction(_previous: StartFormState, formData: FormData): Promise<StartFormState> {
-  const kind = kindOf(text(formData, "kind"));
-  const values = { immediateRisk: text(formData, "immediateRisk"), aboutAdultWorker: text(formData, "aboutAdultWorker") };
+  const kind = kindOf(formText(formData, "kind"));
+  const values = { immediateRisk: formText(formData, "immediateRisk"), aboutAdultWorker: formText(formData, "aboutAdultWorker") };
   if (!kind) return { values, fieldErrors: {}, message: "Choose the MASH referral or the early-help request from My referrals." };
 
-  const levelCheckParams = { version: text(formData, "version") || undefined, i: formData.getAll("i").filter((v) => typeof v === "string"), suggested: text(formData, "suggested") || undefined, chosen: text(formData, "chosen") || undefined, reason: text(formData, "reason") || undefined };
+  const levelCheckParams = { version: formText(formData, "version") || undefined, i: formData.getAll("i").filter((v) => typeof v === "string"), suggested: formText(formData, "suggested") || undefined, chosen: formText(formData, "chosen") || undefined, reason: formText(formData, "reason") || undefined };
   const carried = levelCheckParams.version ? resolveLevelCheck(levelCheckParams) : null;
   const query = new URLSearchParams({ kind });
   if (levelCheckParams.version) {
@@ -105,7 +76,7 @@ export async function startReferralAction(_previous: StartFormState, formData: F
     if (levelCheckParams.reason) query.set("reason", levelCheckParams.reason);
   }
 
-  const phoned = text(formData, "intent") === "phoned";
+  const phoned = formText(formData, "intent") === "phoned";
   if (!phoned) {
     const parsed = beforeYouStartSchema.safeParse(values);
     if (!parsed.success) {
@@ -123,7 +94,7 @@ export async function startReferralAction(_previous: StartFormState, formData: F
     }
   }
 
-  const caller = await signedInCaller();
+  const caller = await signedInCaller(PERMISSION);
   if (!caller.ok) return { values, fieldErrors: {}, message: messageFor(caller.failure) };
 
   // A phoned concern is a MASH one, whichever form the practitioner started from.
@@ -214,10 +185,10 @@ function isSectionKey(value: string): value is SectionKey {
  * answers and the messages. If the session has ended, nothing is saved but every answer comes back.
  */
 export async function saveSectionAction(previous: SectionFormState, formData: FormData): Promise<SectionFormState> {
-  const draftId = text(formData, "draftId");
-  const sectionName = text(formData, "section");
-  const intent = text(formData, "intent") || "continue";
-  const kind = kindOf(text(formData, "kind")) ?? previous.kind;
+  const draftId = formText(formData, "draftId");
+  const sectionName = formText(formData, "section");
+  const intent = formText(formData, "intent") || "continue";
+  const kind = kindOf(formText(formData, "kind")) ?? previous.kind;
   const state = (values: Record<string, unknown>, changes: Partial<SectionFormState> = {}): SectionFormState => ({
     key: randomUUID(),
     kind,
@@ -235,7 +206,7 @@ export async function saveSectionAction(previous: SectionFormState, formData: Fo
   const { values: shaped, focusId } = applyIntent(section, posted, intent);
   const values = section === "needs" ? withServerSuggestion(shaped) : shaped;
 
-  const caller = await signedInCaller();
+  const caller = await signedInCaller(PERMISSION);
   if (!caller.ok) return state(values, { message: messageFor(caller.failure), sessionEnded: caller.failure.reason === "UNAUTHENTICATED" });
 
   const saved = await guarded(caller.requestId, () => saveDraftSection(caller.user, draftId, section, values, caller.requestId));
@@ -252,9 +223,9 @@ export async function saveSectionAction(previous: SectionFormState, formData: Fo
 // --- Deleting a draft ------------------------------------------------------------------------------------------
 
 export async function deleteDraftAction(formData: FormData): Promise<void> {
-  const caller = await signedInCaller();
+  const caller = await signedInCaller(PERMISSION);
   if (!caller.ok) redirect(caller.failure.reason === "UNAUTHENTICATED" ? "/sign-in?expired=1&callbackUrl=%2Freferrals" : "/referrals");
-  const result = await guarded(caller.requestId, () => deleteDraft(caller.user, text(formData, "draftId"), caller.requestId));
+  const result = await guarded(caller.requestId, () => deleteDraft(caller.user, formText(formData, "draftId"), caller.requestId));
   redirect(result.ok ? "/referrals?deleted=1" : "/referrals");
 }
 
@@ -263,9 +234,9 @@ export async function deleteDraftAction(formData: FormData): Promise<void> {
 export type AttachmentFormState = { key: string; fieldErrors: FieldErrors; message: string | null };
 
 export async function uploadAttachmentAction(_previous: AttachmentFormState, formData: FormData): Promise<AttachmentFormState> {
-  const draftId = text(formData, "draftId");
+  const draftId = formText(formData, "draftId");
   const failed = (changes: Partial<AttachmentFormState>): AttachmentFormState => ({ key: randomUUID(), fieldErrors: {}, message: null, ...changes });
-  const caller = await signedInCaller();
+  const caller = await signedInCaller(PERMISSION);
   if (!caller.ok) {
     return failed({ message: caller.failure.reason === "UNAUTHENTICATED" ? "Your session has ended, so the file was not uploaded. Sign in again in a new tab, then come back and upload it again." : messageFor(caller.failure) });
   }
@@ -280,11 +251,11 @@ export async function uploadAttachmentAction(_previous: AttachmentFormState, for
 }
 
 export async function removeAttachmentAction(formData: FormData): Promise<void> {
-  const draftId = text(formData, "draftId");
+  const draftId = formText(formData, "draftId");
   const back = `/referrals/drafts/${encodeURIComponent(draftId)}/attachments`;
-  const caller = await signedInCaller();
+  const caller = await signedInCaller(PERMISSION);
   if (!caller.ok) redirect(caller.failure.reason === "UNAUTHENTICATED" ? `/sign-in?expired=1&callbackUrl=${encodeURIComponent(back)}` : back);
-  const result = await guarded(caller.requestId, () => removeDraftAttachment(caller.user, draftId, text(formData, "attachmentId"), caller.requestId));
+  const result = await guarded(caller.requestId, () => removeDraftAttachment(caller.user, draftId, formText(formData, "attachmentId"), caller.requestId));
   redirect(result.ok ? `${back}?removed=1` : back);
 }
 
@@ -303,12 +274,12 @@ const DECLARATION_MESSAGE = "Confirm the declaration to send the referral";
 /** Sends the draft. Safe to press twice: the draft's id is the idempotency key, so there is one referral. */
 export async function submitDraftAction(_previous: SubmitFormState, formData: FormData): Promise<SubmitFormState> {
   const state = (changes: Partial<SubmitFormState>): SubmitFormState => ({ key: randomUUID(), fieldErrors: {}, reason: null, message: null, ...changes });
-  const caller = await signedInCaller();
+  const caller = await signedInCaller(PERMISSION);
   if (!caller.ok) {
     return state({ message: caller.failure.reason === "UNAUTHENTICATED" ? "Your session has ended, so the referral was not sent. Sign in again in a new tab, then come back and select Send referral. Your answers are saved." : messageFor(caller.failure) });
   }
   if (formData.get("declaration") === null) return state({ fieldErrors: { declaration: DECLARATION_MESSAGE }, reason: "INVALID" });
-  const result = await guarded(caller.requestId, () => submitDraft(caller.user, text(formData, "draftId"), caller.requestId));
+  const result = await guarded(caller.requestId, () => submitDraft(caller.user, formText(formData, "draftId"), caller.requestId));
   if (result.ok) redirect(`/referrals/${result.referralId}/confirmation`);
   if (result.reason === "INVALID" || result.reason === "CONSENT_REQUIRED") return state({ fieldErrors: result.fieldErrors, reason: result.reason });
   return state({ message: messageFor(result) });

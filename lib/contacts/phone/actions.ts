@@ -1,14 +1,12 @@
 "use server";
 
 import { randomUUID } from "node:crypto";
-import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { getCurrentUser } from "@/lib/auth/current-user";
-import type { SessionUser } from "@/lib/auth/data";
 import { can } from "@/lib/auth/policy";
-import { formDataToObject } from "@/lib/forms/form-data";
+import { formDataToObject, formText } from "@/lib/forms/form-data";
 import type { ActionFailure, FieldErrors } from "@/lib/result";
 import { linkFollowUp, recordPhoneContact } from "./mutations";
+import { guarded, signedInCaller } from "@/lib/auth/action";
 
 // The phone contact form's server actions. Each is a plain HTML form's action, so the forms work without
 // JavaScript: the browser posts, the action runs, and the page either moves on (redirect) or shows again
@@ -16,19 +14,6 @@ import { linkFollowUp, recordPhoneContact } from "./mutations";
 // the permission itself; the mutations check it again, with the record-level rules.
 
 const SESSION_ENDED_MESSAGE = "Your session has ended, so this was not saved. Sign in again in a new tab, then come back and try again. What you typed is still here.";
-
-async function requestIdOf(): Promise<string> {
-  return (await headers()).get("x-request-id") ?? randomUUID();
-}
-
-type Caller = { ok: true; user: SessionUser; requestId: string } | { ok: false; failure: ActionFailure };
-
-async function signedInCaller(allowed: (user: SessionUser) => boolean): Promise<Caller> {
-  const user = await getCurrentUser();
-  if (!user) return { ok: false, failure: { ok: false, reason: "UNAUTHENTICATED" } };
-  if (!allowed(user)) return { ok: false, failure: { ok: false, reason: "FORBIDDEN" } };
-  return { ok: true, user, requestId: await requestIdOf() };
-}
 
 /** The words for a failure that is not about one field. Never the server's own error text. */
 function messageFor(failure: ActionFailure): string {
@@ -49,20 +34,6 @@ function messageFor(failure: ActionFailure): string {
   }
 }
 
-/** Runs a mutation, turning a thrown error into a reference the person can quote (the log has the detail). */
-async function guarded<T>(requestId: string, run: () => Promise<T>): Promise<T | ActionFailure> {
-  try {
-    return await run();
-  } catch (error) {
-    console.error(`[action] request ${requestId} failed`, error);
-    return { ok: false, reason: "UNEXPECTED", reference: requestId };
-  }
-}
-
-function text(formData: FormData, name: string): string {
-  const value = formData.get(name);
-  return typeof value === "string" ? value : "";
-}
 
 // --- Recording a phone contact ---------------------------------------------------------------------------
 
@@ -109,7 +80,7 @@ export async function recordPhoneContactAction(_previous: PhoneContactFormState,
   const values = formDataToObject(formData, { checkboxes: ["anonymous"] });
   const state = (changes: Partial<PhoneContactFormState>): PhoneContactFormState => ({ key: randomUUID(), values, fieldErrors: {}, message: null, ...changes });
 
-  const caller = await signedInCaller((user) => can(user, "contacts:record-phone"));
+  const caller = await signedInCaller("contacts:record-phone");
   if (!caller.ok) return state({ message: messageFor(caller.failure) });
 
   const { input, blocks } = answersFrom(values);
@@ -127,8 +98,8 @@ export async function recordPhoneContactAction(_previous: PhoneContactFormState,
 export type LinkFollowUpFormState = { key: string; values: { reference?: string }; fieldErrors: FieldErrors; message: string | null };
 
 export async function linkFollowUpAction(_previous: LinkFollowUpFormState, formData: FormData): Promise<LinkFollowUpFormState> {
-  const phoneContactId = text(formData, "phoneContactId");
-  const values = { reference: text(formData, "reference") };
+  const phoneContactId = formText(formData, "phoneContactId");
+  const values = { reference: formText(formData, "reference") };
   const state = (changes: Partial<LinkFollowUpFormState>): LinkFollowUpFormState => ({ key: randomUUID(), values, fieldErrors: {}, message: null, ...changes });
 
   const caller = await signedInCaller((user) => can(user, "contacts:record-phone") || can(user, "contacts:manage"));
