@@ -2,6 +2,7 @@ import { z } from "zod";
 import { auditQuerySchema } from "@/lib/audit/schema";
 import { createApiTokenSchema, createUserSchema, updateUserBodySchema } from "@/lib/auth/schema";
 import { contactIntakeSchema } from "@/lib/contacts/phone/schema";
+import { SCREENING_OPERATIONS } from "@/lib/screening/openapi";
 import { allocateSchema, decisionSchema, queueQuerySchema, rateSchema } from "@/lib/contacts/schema";
 import { idempotencyKeySchema, referralSubmissionSchema } from "@/lib/referral/schema";
 import { assessSchema } from "@/lib/thresholds/schema";
@@ -11,7 +12,7 @@ import type { Permission } from "@/lib/auth/policy";
 // parse with. Each request body's example is assembled from its fields' `example` metadata; a test checks
 // that every example is complete and passes its schema.
 
-type Operation = {
+export type Operation = {
   method: "get" | "post" | "put" | "delete";
   path: string;
   summary: string;
@@ -160,6 +161,7 @@ export const API_OPERATIONS: Operation[] = [
   { method: "get", path: "/api/v1/audit-events", summary: "The audit trail, newest first (keyset paginated by `before`)", permission: "audit:read", query: auditQuerySchema, success: { status: 200, description: "A page of events and the next cursor" } },
   ...CONTACT_INTAKE_OPERATIONS,
   ...CONTACT_OPERATIONS,
+  ...SCREENING_OPERATIONS,
 ];
 
 function jsonSchema(schema: z.ZodType): Record<string, unknown> {

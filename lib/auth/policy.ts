@@ -43,17 +43,35 @@ export type Permission =
   /** Record a phone contact to the MASH. */
   | "contacts:record-phone"
   /** Send a police protection notification from a police system (a police partner's token). */
-  | "contacts:notify-police";
+  | "contacts:notify-police"
+  /** Ask partner agencies for what they hold on a child (the decision maker; a MASH manager). */
+  | "requests:make"
+  /** Answer the information requests made to one's own agency. */
+  | "requests:answer"
+  /** Record the screening and recommend an outcome (the allocated social worker). */
+  | "screening:record"
+  /** Endorse, or step up or down, a screening's recommendation (the MASH manager). */
+  | "screening:decide"
+  /** Challenge a MASH decision one thinks unsafe (seed 002 §10). */
+  | "challenges:raise"
+  /** Decide an escalated challenge; the service manager's decision is final. */
+  | "challenges:decide"
+  /** Agree and record the Red strategy discussion (the DAAT manager). */
+  | "strategy:record"
+  /** Triage Green contacts and early-help requests (a CFSS partnership coordinator). */
+  | "cfss:triage"
+  /** Give the management oversight some CFSS closures need. */
+  | "cfss:oversee";
 
 const PERMISSIONS: Record<Role, readonly Permission[]> = {
   PRACTITIONER: ["tokens:own", "referrals:create"],
   MASH_OFFICER: ["tokens:own", "contacts:read", "contacts:record-phone"],
-  MASH_MANAGER: ["tokens:own", "audit:read", "contacts:read", "contacts:manage", "contacts:record-phone"],
-  SOCIAL_WORKER: ["tokens:own", "contacts:read"],
-  PARTNER_AGENCY: ["tokens:own", "referrals:create", "contacts:notify-police"],
-  CFSS_COORDINATOR: ["tokens:own", "contacts:read"],
-  DAAT_MANAGER: ["tokens:own", "referrals:create", "contacts:read"],
-  SERVICE_MANAGER: ["tokens:own", "audit:read", "contacts:read"],
+  MASH_MANAGER: ["tokens:own", "audit:read", "contacts:read", "contacts:manage", "contacts:record-phone", "requests:make", "screening:decide", "cfss:oversee"],
+  SOCIAL_WORKER: ["tokens:own", "contacts:read", "requests:make", "screening:record"],
+  PARTNER_AGENCY: ["tokens:own", "referrals:create", "contacts:notify-police", "requests:answer", "challenges:raise"],
+  CFSS_COORDINATOR: ["tokens:own", "contacts:read", "cfss:triage"],
+  DAAT_MANAGER: ["tokens:own", "referrals:create", "contacts:read", "strategy:record"],
+  SERVICE_MANAGER: ["tokens:own", "audit:read", "contacts:read", "challenges:decide", "cfss:oversee"],
   ADMIN: ["tokens:own", "audit:read", "users:manage"],
 };
 

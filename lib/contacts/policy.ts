@@ -52,6 +52,7 @@ export const CONTACT_STATUS_LABELS: Record<ContactStatus, string> = {
   RETURNED_FOR_CONSENT: "Returned to the referrer for consent",
   CLOSED: "Closed",
   PASSED_TO_TEAM: "Passed to the team the child is open to",
+  WITH_CFSS: "With CFSS Partnership Support",
 };
 
 export const CHANNEL_LABELS: Record<ContactChannel, string> = {

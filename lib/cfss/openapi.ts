@@ -1,0 +1,3 @@
+import type { Operation } from "@/lib/api/openapi";
+
+export const CFSS_OPERATIONS: Operation[] = [];
