@@ -43,6 +43,12 @@ const NAVIGATION: readonly NavigationEntry[] = [
     shownTo: (role) => role === "SOCIAL_WORKER",
   },
   {
+    href: "/requests",
+    label: "Information requests",
+    description: "What the MASH has asked your agency about a child and household: answer each one before it is due.",
+    shownTo: (role) => can({ role }, "requests:answer"),
+  },
+  {
     href: "/contacts/phone/new",
     label: "Record a phone contact",
     description: "Record a call to the MASH line from a professional or a member of the public.",

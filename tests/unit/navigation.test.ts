@@ -8,7 +8,7 @@ const EXPECTED_HREFS: Record<Role, string[]> = {
   MASH_OFFICER: ["/", "/thresholds", "/contacts", "/contacts/phone/new", "/notifications", "/account/tokens"],
   MASH_MANAGER: ["/", "/thresholds", "/contacts", "/contacts/phone/new", "/audit", "/notifications", "/account/tokens"],
   SOCIAL_WORKER: ["/", "/thresholds", "/allocations", "/notifications", "/account/tokens"],
-  PARTNER_AGENCY: ["/", "/thresholds", "/referrals", "/notifications", "/account/tokens"],
+  PARTNER_AGENCY: ["/", "/thresholds", "/referrals", "/requests", "/notifications", "/account/tokens"],
   CFSS_COORDINATOR: ["/", "/thresholds", "/contacts", "/notifications", "/account/tokens"],
   DAAT_MANAGER: ["/", "/thresholds", "/referrals", "/contacts", "/notifications", "/account/tokens"],
   SERVICE_MANAGER: ["/", "/thresholds", "/contacts", "/audit", "/notifications", "/account/tokens"],
