@@ -3,6 +3,10 @@ import type { TimelineEntry } from "@/lib/contacts/data";
 import { RATING_LABELS } from "@/lib/contacts/policy";
 import type { RagRating } from "@/lib/contacts/schema";
 import type { ContactChannel } from "@/lib/db/generated/enums";
+import { AGENCY_LABELS, KNOWN_TO_AGENCY_LABELS } from "@/lib/requests/policy";
+import { describeCfssEvent } from "@/lib/cfss/policy";
+import { describeScreeningEvent } from "@/lib/screening/policy";
+import { describeStrategyEvent } from "@/lib/strategy/policy";
 
 // Every decision on a contact in plain English, oldest first: who, when, what, and why. Read from the audit
 // trail, so it is the same record an auditor sees.
@@ -22,6 +26,11 @@ const RECEIVED_AS: Record<ContactChannel, string> = {
 };
 
 type Wording = { what: string; why: { label: string; text: string }[] };
+
+function agency(value: unknown): string {
+  const kind = str(value);
+  return kind && kind in AGENCY_LABELS ? AGENCY_LABELS[kind as keyof typeof AGENCY_LABELS] : "a partner agency";
+}
 
 export function describeTimelineEntry(entry: Pick<TimelineEntry, "action" | "details">): Wording {
   const d = entry.details;
@@ -53,8 +62,15 @@ export function describeTimelineEntry(entry: Pick<TimelineEntry, "action" | "det
       return { what: `Warning: the ${rating(d.rating)} screening deadline is close${dueBy(d.deadlineAt)}. The social worker and MASH managers were told.`, why: [] };
     case "contact.clock-breached":
       return { what: `Deadline missed: the ${rating(d.rating)} screening was not done in time${dueBy(d.deadlineAt)}. The social worker and MASH managers were told.`, why: [] };
+    case "request.made":
+      return { what: `Information requested from ${agency(d.agencyKind)}${dueBy(d.dueAt)}`, why: because("Question", d.question) };
+    case "request.answered": {
+      const known = str(d.knownToAgency);
+      const open = known && known in KNOWN_TO_AGENCY_LABELS ? `: ${KNOWN_TO_AGENCY_LABELS[known as keyof typeof KNOWN_TO_AGENCY_LABELS].toLowerCase()}` : "";
+      return { what: `${agency(d.agencyKind)} answered the information request${open}`, why: [] };
+    }
     default:
-      return { what: entry.action, why: [] };
+      return describeScreeningEvent(entry.action, d) ?? describeStrategyEvent(entry.action, d) ?? describeCfssEvent(entry.action, d) ?? { what: entry.action, why: [] };
   }
 }
 

@@ -54,7 +54,7 @@ export type QueuePage = { rows: QueueRow[]; nextCursor: string | null };
 
 export const QUEUE_PAGE_SIZE = 50;
 
-function scopeSql(scope: ContactScope): Prisma.Sql {
+export function scopeSql(scope: ContactScope): Prisma.Sql {
   switch (scope.kind) {
     case "ALL":
       return Prisma.sql`TRUE`;
@@ -62,6 +62,8 @@ function scopeSql(scope: ContactScope): Prisma.Sql {
       return Prisma.sql`c."allocatedToId" = ${scope.userId}::uuid`;
     case "RATED":
       return Prisma.sql`c."rating" = ${scope.rating}::"RagRating"`;
+    case "CFSS":
+      return Prisma.sql`(c."rating" = 'GREEN' OR c."status" = 'WITH_CFSS')`;
     case "RECORDED_BY":
       return Prisma.sql`EXISTS (SELECT 1 FROM "PhoneContact" pc WHERE pc."id" = c."phoneContactId" AND pc."recordedById" = ${scope.userId}::uuid)`;
     case "NONE":
@@ -184,7 +186,7 @@ export async function queueSummary(user: SessionUser): Promise<{ awaiting: numbe
 }
 
 /** Whether the caller may open this contact (the same scope as the lists). */
-async function isVisible(user: SessionUser, contactId: string): Promise<boolean> {
+export async function isVisible(user: SessionUser, contactId: string): Promise<boolean> {
   if (!can(user, "contacts:read") || !isUuid(contactId)) return false;
   const scope = contactScopeOf(user);
   if (scope.kind === "NONE") return false;

@@ -5,6 +5,7 @@ import { recordAudit } from "@/lib/audit/mutations";
 import { db, type Tx } from "@/lib/db/client";
 import { isUuid } from "@/lib/ids";
 import { notifyUsers, type Recipient } from "@/lib/notifications/mutations";
+import { writeOutcomeLetter } from "@/lib/outcomes/mutations";
 import { conflict, fieldErrorsOf, FORBIDDEN, invalid, NOT_FOUND, type ActionResult } from "@/lib/result";
 import { scheduleClock } from "./clocks";
 import { deadlineFor, warningAtFor } from "./deadlines";
@@ -36,7 +37,7 @@ type LockedContact = {
 };
 
 /** Locks the contact for the rest of the transaction, then checks it is open and is the version decided on. */
-async function lockContact(tx: Tx, contactId: string, expectedVersion: number): Promise<{ ok: true; contact: LockedContact } | { ok: false; failure: ActionResult<never> }> {
+export async function lockContact(tx: Tx, contactId: string, expectedVersion: number): Promise<{ ok: true; contact: LockedContact } | { ok: false; failure: ActionResult<never> }> {
   const rows = await tx.$queryRaw<LockedContact[]>`
     SELECT c."id", c."version", c."rating"::text AS "rating", c."status"::text AS "status", c."closedAt", c."deadlineAt", c."allocatedToId",
            c."consentObtained", c."referralId", COALESCE(r."reference", p."reference") AS "reference"
@@ -94,7 +95,8 @@ export async function rateContact(user: SessionUser, contactId: string, input: u
     });
     const { version } = await tx.contact.update({
       where: { id: contactId },
-      data: { rating, ratedAt: now, deadlineAt, warningAt, breachedAt: null, clockId: ratingId, status: "RATED", version: { increment: 1 } },
+      // A Green contact also starts the CFSS coordinators' 3-working-day triage clock; Red or Amber takes it from them.
+      data: { rating, ratedAt: now, deadlineAt, warningAt, breachedAt: null, clockId: ratingId, status: "RATED", triageDueAt: rating === "GREEN" ? deadlineFor("CFSS_TRIAGE", now) : null, version: { increment: 1 } },
       select: { version: true },
     });
     await recordAudit(tx, {
@@ -213,12 +215,16 @@ export async function decideContact(user: SessionUser, contactId: string, input:
       select: { version: true },
     });
     await recordAudit(tx, { actorId: user.id, action: outcome.action, entityType: "Contact", entityId: contactId, requestId: options.requestId, details: { decision, rationale, team } });
-    if (decision === "RETURN_FOR_CONSENT" && contact.referralId) await tellReferrerConsentIsNeeded(tx, contact.referralId, contact.reference, now);
+    if (decision === "RETURN_FOR_CONSENT") await tellReferrerConsentIsNeeded(tx, { contactId, referralId: contact.referralId, reference: contact.reference, rationale }, now);
     return { ok: true, contactId, decision, closedAt: now, version };
   });
 }
 
-async function tellReferrerConsentIsNeeded(tx: Tx, referralId: string, reference: string, now: Date): Promise<void> {
+/** The outcome letter (kept on the record and shown in My referrals), and a notification to the referrer. */
+async function tellReferrerConsentIsNeeded(tx: Tx, returned: { contactId: string; referralId: string | null; reference: string; rationale: string }, now: Date): Promise<void> {
+  await writeOutcomeLetter(tx, { contactId: returned.contactId, outcome: "RETURN_FOR_CONSENT", reasons: returned.rationale, now });
+  if (!returned.referralId) return;
+  const { referralId, reference } = returned;
   const referral = await tx.referral.findUnique({ where: { id: referralId }, select: { referrer: { select: { id: true, email: true, active: true } } } });
   if (!referral?.referrer.active) return;
   await notifyUsers(

@@ -8,15 +8,17 @@ import type { RagRating } from "./schema";
 /**
  * Which contacts a role may open. A MASH or service manager sees every contact; a social worker those
  * allocated to them; the DAAT manager Red contacts (the strategy discussion is theirs); a CFSS coordinator
- * Green ones (Partnership Support oversees them); a MASH officer the phone contacts they recorded. Everyone
- * else sees none: partner agencies see the requests made to them (a later issue), practitioners their own
- * referrals. Anything outside the scope is "not found".
+ * Green ones and early-help requests (status WITH_CFSS: Partnership Support oversees them); a MASH officer
+ * the phone contacts they recorded. Everyone else sees none: partner agencies see the requests made to them
+ * (a later issue), practitioners their own referrals. Anything outside the scope is "not found".
  */
 export type ContactScope =
   | { kind: "ALL" }
   | { kind: "ALLOCATED_TO"; userId: string }
   | { kind: "RATED"; rating: RagRating }
   | { kind: "RECORDED_BY"; userId: string }
+  /** Green contacts and early-help requests waiting with CFSS Partnership Support. */
+  | { kind: "CFSS" }
   | { kind: "NONE" };
 
 export function contactScopeOf(actor: Pick<Actor, "id" | "role">): ContactScope {
@@ -29,7 +31,7 @@ export function contactScopeOf(actor: Pick<Actor, "id" | "role">): ContactScope 
     case "DAAT_MANAGER":
       return { kind: "RATED", rating: "RED" };
     case "CFSS_COORDINATOR":
-      return { kind: "RATED", rating: "GREEN" };
+      return { kind: "CFSS" };
     case "MASH_OFFICER":
       return { kind: "RECORDED_BY", userId: actor.id };
     default:

@@ -3,6 +3,7 @@ import { recordAudit } from "@/lib/audit/mutations";
 import type { SessionUser } from "@/lib/auth/data";
 import { can } from "@/lib/auth/policy";
 import { checkConsent } from "@/lib/consent/policy";
+import { deadlineFor } from "@/lib/contacts/deadlines";
 import { db, type Tx } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import { enqueueEmail } from "@/lib/notify/mutations";
@@ -283,7 +284,7 @@ const REFERENCE_PLACEHOLDER = "{{reference}}";
 
 /**
  * Writes the referral and everything that goes with it in ONE statement: the referral (its number from
- * the sequence), the consent record, the indicators, a contact per child of a MASH referral, the
+ * the sequence), the consent record, the indicators, a contact per child (MASH or CFSS), the
  * acknowledgement e-mail and the audit events. One round trip, so the audit chain's lock is held for the
  * least time. Returns null when a referral with this idempotency key already exists (ON CONFLICT waits for
  * a concurrent one to commit, then does nothing).
@@ -299,19 +300,19 @@ async function insertReferral(
   const prefix = referenceFor(submission.kind, 0, 0).split("-")[0]!;
   const { needs, informationSharing: sharing } = submission;
   const { consent } = sharing;
-  // One contact per child of a MASH referral: each child is rated, screened and decided on in their own
-  // right. An early-help request goes to the CFSS coordinators, not the MASH queue.
-  const contacts =
-    submission.kind === "MASH"
-      ? submission.children.map((child, childIndex) => ({
-          childIndex,
-          childName: childNameOf(child),
-          dateOfBirth: child.unborn === "NO" ? child.dateOfBirth || null : null,
-          expectedDueDate: child.unborn === "YES" ? child.expectedDueDate || null : null,
-          nhsNumber: child.nhsNumber || null,
-          postcode: child.postcode,
-        }))
-      : [];
+  // One contact per child: each child is rated, screened and decided on in their own right. A MASH
+  // referral's wait for a RAG rating; an early-help request's go straight to the CFSS coordinators
+  // (WITH_CFSS), whose 3-working-day triage clock starts now.
+  const contacts = submission.children.map((child, childIndex) => ({
+    childIndex,
+    childName: childNameOf(child),
+    dateOfBirth: child.unborn === "NO" ? child.dateOfBirth || null : null,
+    expectedDueDate: child.unborn === "YES" ? child.expectedDueDate || null : null,
+    nhsNumber: child.nhsNumber || null,
+    postcode: child.postcode,
+  }));
+  const contactStatus = submission.kind === "MASH" ? "AWAITING_RAG" : "WITH_CFSS";
+  const triageDueAt = submission.kind === "MASH" ? null : deadlineFor("CFSS_TRIAGE", now).toISOString();
   const email = acknowledgementEmail({ to: user.email, name: user.name, reference: REFERENCE_PLACEHOLDER, kind: submission.kind, submittedAt: now });
   const auditDetails = { kind: submission.kind, level: options.level, children: submission.children.length, consent: consent.status };
   const at = now.toISOString();
@@ -342,9 +343,9 @@ async function insertReferral(
     ),
     contacts AS (
       INSERT INTO "Contact" ("id", "referralId", "childIndex", "childName", "dateOfBirth", "expectedDueDate", "nhsNumber", "postcode", "status", "channel", "receivedAt",
-                             "agencyId", "level4", "section47", "consentObtained", "consentException")
-      SELECT gen_random_uuid(), r."id", c."childIndex", c."childName", c."dateOfBirth", c."expectedDueDate", c."nhsNumber", c."postcode", 'AWAITING_RAG', 'ONLINE', ${at}::timestamptz,
-             ${user.agencyId}::uuid, ${level4}, ${section47}, ${consent.status === "GIVEN"}, ${text(consent.exceptionReason)}::"ConsentException"
+                             "agencyId", "level4", "section47", "consentObtained", "consentException", "triageDueAt")
+      SELECT gen_random_uuid(), r."id", c."childIndex", c."childName", c."dateOfBirth", c."expectedDueDate", c."nhsNumber", c."postcode", ${contactStatus}::"ContactStatus", 'ONLINE', ${at}::timestamptz,
+             ${user.agencyId}::uuid, ${level4}, ${section47}, ${consent.status === "GIVEN"}, ${text(consent.exceptionReason)}::"ConsentException", ${triageDueAt}::timestamptz
       FROM r, jsonb_to_recordset(${JSON.stringify(contacts)}::jsonb) AS c("childIndex" int, "childName" text, "dateOfBirth" date, "expectedDueDate" date, "nhsNumber" text, "postcode" text)
       RETURNING "id", "childIndex"
     ),

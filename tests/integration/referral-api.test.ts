@@ -89,14 +89,15 @@ describe("POST /api/v1/referrals", () => {
     expect(view.answers.children.map((c) => c.nhsNumber)).toEqual(["9990000018", "9990000026"]);
   });
 
-  it("sends a Level 3 early-help request to CFSS, with no MASH contact", async () => {
+  it("sends a Level 3 early-help request to CFSS: a contact per child in the coordinators' queue, not the MASH's", async () => {
     const { token } = await practitionerWithToken("PARTNER_AGENCY");
     const response = await submit(token, earlyHelpInput());
     expect(response.status).toBe(201);
     const created = (await response.json()) as CreatedBody;
     expect(created).toMatchObject({ kind: "EARLY_HELP", level: 3 });
     expect(created.reference).toMatch(/^CFSS-\d{4}-\d{6}$/);
-    expect(await db.contact.count({ where: { referralId: created.id } })).toBe(0);
+    const contacts = await db.contact.findMany({ where: { referralId: created.id }, select: { status: true, triageDueAt: true } });
+    expect(contacts).toEqual([{ status: "WITH_CFSS", triageDueAt: expect.any(Date) }]);
   });
 
   it("refuses a MASH referral without consent and without a reason to go ahead, and writes nothing", async () => {

@@ -69,8 +69,9 @@ describe("submitting a MASH referral", () => {
     const number = (reference: string) => Number(reference.split("-")[2]);
     expect(second.reference).toMatch(/^CFSS-\d{4}-\d{6}$/);
     expect(number(second.reference)).toBe(number(first.reference) + 1);
-    // An early-help request makes no MASH contact: it goes to the CFSS coordinators.
-    expect(await db.contact.count({ where: { referralId: second.referralId } })).toBe(0);
+    // An early-help request goes to the CFSS coordinators (WITH_CFSS), never the MASH's "awaiting a rating" queue.
+    expect(await db.contact.count({ where: { referralId: second.referralId, status: "WITH_CFSS" } })).toBe(1);
+    expect(await db.contact.count({ where: { referralId: second.referralId, status: "AWAITING_RAG" } })).toBe(0);
   });
 
   it("refuses a referral without consent and without a reason, and writes nothing", async () => {

@@ -5,6 +5,10 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { BackLink } from "@/components/back-link";
 import { ContactTimeline } from "@/components/contacts/contact-timeline";
+import { ContactRequestsSection } from "@/components/requests/contact-requests-section";
+import { CfssSection } from "@/components/cfss/cfss-section";
+import { ScreeningSection } from "@/components/screening/screening-section";
+import { StrategySection } from "@/components/strategy/strategy-section";
 import { Countdown } from "@/components/contacts/countdown";
 import { RatingTag } from "@/components/contacts/rating-tag";
 import { formatDateTime } from "@/components/format-date-time";
@@ -108,6 +112,8 @@ function successMessage(done: string | undefined, contact: ContactRecord): strin
       return "Contact closed as a consultation.";
     case "passed":
       return "Contact passed to the team already working with the child.";
+    case "requested":
+      return "Requests sent. Everyone at each agency has been told.";
     default:
       return null;
   }
@@ -191,6 +197,10 @@ export default async function ContactPage({ params, searchParams }: { params: Pa
   const contents = [
     ...(manages ? [{ href: "#rate-heading", label: contact.rating ? "Review the rating" : "Rate this contact" }] : []),
     ...(allocates ? [{ href: "#allocate-heading", label: contact.allocatedTo ? "Reallocate" : "Allocate to a social worker" }] : []),
+    { href: "#requests-heading", label: "Information from partner agencies" },
+    { href: "#screening-heading", label: "Screening and decision" },
+    ...(contact.rating === "RED" ? [{ href: "#strategy-heading", label: "Strategy discussion" }] : []),
+    ...(contact.rating === "GREEN" || contact.status === "WITH_CFSS" ? [{ href: "#cfss-heading", label: "CFSS Partnership Support" }] : []),
     { href: "#sent-heading", label: "What the referrer sent" },
     { href: "#earlier-heading", label: `Earlier contacts (${contact.earlierContacts.length})` },
     { href: "#ratings-heading", label: "Ratings and allocations" },
@@ -232,6 +242,11 @@ export default async function ContactPage({ params, searchParams }: { params: Pa
           This contact is closed ({CONTACT_STATUS_LABELS[contact.status].toLowerCase()}), so no more decisions can be made on it.
         </p>
       )}
+
+      <ContactRequestsSection contactId={contact.id} user={user} canRequest={can(user, "requests:make")} />
+      <ScreeningSection contactId={contact.id} user={user} />
+      <StrategySection contactId={contact.id} user={user} />
+      <CfssSection contactId={contact.id} user={user} />
 
       <section aria-labelledby="sent-heading" className="mb-12">
         <h2 id="sent-heading" className="mb-6 text-2xl font-bold md:text-3xl">

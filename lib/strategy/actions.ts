@@ -1,0 +1,98 @@
+"use server";
+
+import { randomUUID } from "node:crypto";
+import { redirect } from "next/navigation";
+import { guarded, signedInCaller } from "@/lib/auth/action";
+import { londonWallClockToInstant } from "@/lib/contacts/deadlines";
+import { formText } from "@/lib/forms/form-data";
+import type { ActionFailure, FieldErrors } from "@/lib/result";
+import { agreeStrategyMeeting, recordStrategyMeeting } from "./mutations";
+import { ACTION_ROWS, ATTENDEE_ROWS } from "./schema";
+
+// The strategy meeting's forms on the contact record: plain HTML forms posted here, so they work without
+// JavaScript. On success the browser goes back to the record with a banner; otherwise the form shows again
+// with everything typed and what needs fixing. The mutations check the permission and the contact again.
+
+export type StrategyFormState = {
+  /** New for every answer from the server, so the error summary takes focus again. */
+  key: string;
+  /** Every field as typed, by its form name ("attendees.0.name"). */
+  values: Record<string, string>;
+  fieldErrors: FieldErrors;
+  message: string | null;
+};
+
+function failed(values: Record<string, string>, failure: ActionFailure): StrategyFormState {
+  if (failure.reason === "INVALID") {
+    const { expectedVersion, ...fieldErrors } = failure.fieldErrors;
+    return { key: randomUUID(), values, fieldErrors, message: expectedVersion ?? fieldErrors.form ?? null };
+  }
+  const message = {
+    UNAUTHENTICATED: "Your session has ended, so this was not saved. Sign in again in a new tab, then come back and try again. What you typed is still here.",
+    FORBIDDEN: "Only a DAAT manager can agree or record a strategy meeting.",
+    NOT_FOUND: "We could not find this Red contact. Go back to the contacts list.",
+    CONFLICT: failure.reason === "CONFLICT" ? (failure.message ?? "This contact changed after you opened it. Reload it.") : "",
+    CONSENT_REQUIRED: "This cannot be done until consent is recorded.",
+    UNEXPECTED: failure.reason === "UNEXPECTED" ? `Something went wrong and this was not saved. Try again. If it keeps happening, quote reference ${failure.reference}.` : "",
+  }[failure.reason];
+  return { key: randomUUID(), values, fieldErrors: {}, message };
+}
+
+const contactPath = (contactId: string) => `/contacts/${encodeURIComponent(contactId)}`;
+
+/** The DAAT manager agrees a strategy meeting and its priority. */
+export async function agreeStrategyAction(_previous: StrategyFormState, formData: FormData): Promise<StrategyFormState> {
+  const contactId = formText(formData, "contactId");
+  const values = { priority: formText(formData, "priority") };
+  const caller = await signedInCaller("strategy:record");
+  if (!caller.ok) return failed(values, caller.failure);
+  const result = await guarded(caller.requestId, () =>
+    agreeStrategyMeeting(caller.user, contactId, { ...values, expectedVersion: formText(formData, "expectedVersion") }, { requestId: caller.requestId }),
+  );
+  if (!result.ok) return failed(values, result);
+  redirect(`${contactPath(contactId)}?done=strategy-agreed#strategy-heading`);
+}
+
+/** The date and time typed on the form, as London wall-clock time; null when either is missing or not a date. */
+function heldAtFrom(date: string, time: string): Date | null {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return null;
+  const match = /^(\d{1,2})[:.](\d{2})$/.exec(time.trim());
+  if (!match) return null;
+  const [hh, mm] = [Number(match[1]), Number(match[2])];
+  if (hh > 23 || mm > 59) return null;
+  try {
+    return londonWallClockToInstant(date, hh, mm);
+  } catch {
+    return null;
+  }
+}
+
+/** The DAAT manager records the meeting: time, attendees by agency, information shared, decision and actions. */
+export async function recordStrategyAction(_previous: StrategyFormState, formData: FormData): Promise<StrategyFormState> {
+  const contactId = formText(formData, "contactId");
+  const names = ["heldDate", "heldTime", "informationShared", "decision"];
+  for (let i = 0; i < ATTENDEE_ROWS; i++) names.push(`attendees.${i}.name`, `attendees.${i}.agency`);
+  for (let i = 0; i < ACTION_ROWS; i++) names.push(`actions.${i}.action`, `actions.${i}.owner`, `actions.${i}.dueBy`);
+  const values = Object.fromEntries(names.map((name) => [name, formText(formData, name)]));
+
+  const heldAt = heldAtFrom(values.heldDate!, values.heldTime!);
+  if (!heldAt) return { key: randomUUID(), values, fieldErrors: { heldAt: "Enter the date and time the meeting was held, such as 2026-11-25 and 14:30" }, message: null };
+  // Blank rows are left out; a half-filled row is sent, so its missing half is reported.
+  const attendees = [];
+  for (let i = 0; i < ATTENDEE_ROWS; i++) {
+    const [name, agency] = [values[`attendees.${i}.name`]!, values[`attendees.${i}.agency`]!];
+    if (name.trim() || agency) attendees.push({ name, agency });
+  }
+  const actions = [];
+  for (let i = 0; i < ACTION_ROWS; i++) {
+    const [action, owner, dueBy] = [values[`actions.${i}.action`]!, values[`actions.${i}.owner`]!, values[`actions.${i}.dueBy`]!];
+    if (action.trim() || owner.trim() || dueBy) actions.push({ action, owner, ...(dueBy ? { dueBy } : {}) });
+  }
+
+  const caller = await signedInCaller("strategy:record");
+  if (!caller.ok) return failed(values, caller.failure);
+  const input = { heldAt, attendees, actions, informationShared: values.informationShared, decision: values.decision, expectedVersion: formText(formData, "expectedVersion") };
+  const result = await guarded(caller.requestId, () => recordStrategyMeeting(caller.user, contactId, input, { requestId: caller.requestId }));
+  if (!result.ok) return failed(values, result);
+  redirect(`${contactPath(contactId)}?done=strategy-recorded#strategy-heading`);
+}
