@@ -55,6 +55,12 @@ const NAVIGATION: readonly NavigationEntry[] = [
     shownTo: (role) => can({ role }, "contacts:record-phone"),
   },
   {
+    href: "/cfss",
+    label: "Partnership Support triage",
+    description: "Early-help requests and Green contacts waiting for a partnership coordinator, within 3 working days.",
+    shownTo: (role) => can({ role }, "cfss:triage"),
+  },
+  {
     href: "/admin/users",
     label: "Users",
     description: "Add people, change their role or agency, and deactivate accounts.",

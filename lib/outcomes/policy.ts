@@ -41,6 +41,30 @@ const WORDING: Record<string, Wording> = {
     decided: "The MASH cannot go ahead without the family's consent, because this is not a child protection concern.",
     next: "Please talk to the family, seek their consent, and send the referral again with it recorded. If you think the child is at risk of significant harm, phone the MASH straight away.",
   },
+  CFSS_ADVICE_AND_SIGNPOSTING: {
+    decided: "Partnership Support (CFSS) has given the family information, advice and guidance, and signposted them to services that can help.",
+    next: "No further early-help involvement is planned. Please keep supporting the family through your own service, and contact your partnership coordinator if things change.",
+  },
+  CFSS_OPEN_TO_TARGETED_SERVICES: {
+    decided: "The family is already open to targeted (Tier 3) early-help services.",
+    next: "The service already working with the family will take your information into account and may contact you.",
+  },
+  STRATEGY_SECTION_47_ENQUIRY: {
+    decided: "After a strategy discussion with police and health, children's social care is making enquiries under section 47 (child protection).",
+    next: "A social worker will lead the enquiries and may contact you for information. You may be invited to a child protection conference.",
+  },
+  STRATEGY_SINGLE_AGENCY_POLICE_INVESTIGATION: {
+    decided: "After a strategy discussion, the police are investigating as a single agency.",
+    next: "The police may contact you. Children's social care will not be making child protection enquiries at this point.",
+  },
+  STRATEGY_CHILD_AND_FAMILY_ASSESSMENT: {
+    decided: "After a strategy discussion, children's social care will carry out a Child and Family Assessment (section 17, child in need).",
+    next: "The assessment team will contact the family, and may contact you for your views as part of the assessment.",
+  },
+  STRATEGY_NO_FURTHER_ACTION: {
+    decided: "After a strategy discussion with police and health, no further action will be taken by children's social care.",
+    next: "Please keep supporting the family through your own service, and refer again if things change or your worries grow.",
+  },
   CFSS_CLOSED: {
     decided: "Partnership Support (CFSS) has finished its part and closed the request.",
     next: "Please keep supporting the family through your own service, and contact your partnership coordinator if things change.",

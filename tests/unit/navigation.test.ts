@@ -9,7 +9,7 @@ const EXPECTED_HREFS: Record<Role, string[]> = {
   MASH_MANAGER: ["/", "/thresholds", "/contacts", "/contacts/phone/new", "/audit", "/notifications", "/account/tokens"],
   SOCIAL_WORKER: ["/", "/thresholds", "/allocations", "/notifications", "/account/tokens"],
   PARTNER_AGENCY: ["/", "/thresholds", "/referrals", "/requests", "/notifications", "/account/tokens"],
-  CFSS_COORDINATOR: ["/", "/thresholds", "/contacts", "/notifications", "/account/tokens"],
+  CFSS_COORDINATOR: ["/", "/thresholds", "/contacts", "/cfss", "/notifications", "/account/tokens"],
   DAAT_MANAGER: ["/", "/thresholds", "/referrals", "/contacts", "/notifications", "/account/tokens"],
   SERVICE_MANAGER: ["/", "/thresholds", "/contacts", "/audit", "/notifications", "/account/tokens"],
   ADMIN: ["/", "/thresholds", "/admin/users", "/audit", "/notifications", "/account/tokens"],
