@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { Button } from "@/components/button";
 import { Checkbox } from "@/components/checkbox";
-import { ErrorSummary, type ErrorSummaryItem } from "@/components/error-summary";
+import { FormProblems } from "@/components/form-problems";
 import { FieldHint } from "@/components/field-message";
 import { Radios } from "@/components/radios";
 import { TextInput } from "@/components/text-input";
@@ -13,21 +13,6 @@ import { CFSS_ACTION_LABELS, OVERSIGHT_CONCERN_LABELS } from "@/lib/cfss/policy"
 import { CFSS_ACTION_KINDS, OVERSIGHT_CONCERNS } from "@/lib/cfss/schema";
 
 const INITIAL: CfssFormState = { key: "initial", values: {}, fieldErrors: {}, message: null };
-
-function Problems({ state, fieldIds, pageTitle }: { state: CfssFormState; fieldIds: [field: string, id: string][]; pageTitle: string }) {
-  const items: ErrorSummaryItem[] = [];
-  if (state.message) items.push({ message: state.message });
-  for (const [field, id] of fieldIds) {
-    const message = state.fieldErrors[field];
-    if (message) items.push({ message, fieldId: id });
-  }
-  return (
-    <>
-      <ErrorSummary errors={items} focusKey={state.key} />
-      {items.length > 0 && <title>{`Error: ${pageTitle} – Northamptonshire MASH`}</title>}
-    </>
-  );
-}
 
 const text = (value: string | string[] | undefined) => (typeof value === "string" ? value : "");
 
@@ -39,7 +24,7 @@ export function CfssActionForm({ contactId, version, pageTitle, concernsFound }:
   return (
     <div className="mb-8 max-w-2xl">
       <h3 className="mb-4 text-xl font-bold">Record a CFSS action</h3>
-      <Problems
+      <FormProblems
         state={state}
         pageTitle={pageTitle}
         fieldIds={[
@@ -110,7 +95,7 @@ export function ApproveClosureForm({ contactId, version, pageTitle }: { contactI
   return (
     <div className="mb-8 max-w-2xl">
       <h3 className="mb-4 text-xl font-bold">Give management oversight</h3>
-      <Problems state={state} pageTitle={pageTitle} fieldIds={[["note", "note"]]} />
+      <FormProblems state={state} pageTitle={pageTitle} fieldIds={[["note", "note"]]} />
       <form key={state.key} action={formAction} noValidate>
         <input type="hidden" name="contactId" value={contactId} />
         <input type="hidden" name="expectedVersion" value={version} />

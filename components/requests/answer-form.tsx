@@ -7,7 +7,7 @@ import { Textarea } from "@/components/textarea";
 import { answerRequestAction, type AnswerValues, type RequestFormState } from "@/lib/requests/actions";
 import { KNOWN_TO_AGENCY_LABELS } from "@/lib/requests/policy";
 import { KNOWN_TO_AGENCY } from "@/lib/requests/schema";
-import { RequestFormProblems } from "./form-problems";
+import { FormProblems } from "@/components/form-problems";
 
 const INITIAL: RequestFormState<AnswerValues> = { key: "initial", values: {}, fieldErrors: {}, message: null };
 const OPTIONS = KNOWN_TO_AGENCY.map((value) => ({ value, label: KNOWN_TO_AGENCY_LABELS[value] }));
@@ -20,7 +20,7 @@ export function AnswerForm({ requestId, permalink, pageTitle }: { requestId: str
       <h2 id="answer-heading" className="mb-4 text-2xl font-bold md:text-3xl">
         Your answer
       </h2>
-      <RequestFormProblems
+      <FormProblems
         state={state}
         pageTitle={pageTitle}
         fieldIds={[

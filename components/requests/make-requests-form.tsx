@@ -7,7 +7,7 @@ import { Textarea } from "@/components/textarea";
 import { makeRequestsAction, type MakeRequestValues, type RequestFormState } from "@/lib/requests/actions";
 import { AGENCY_LABELS } from "@/lib/requests/policy";
 import { REQUEST_AGENCIES, type RequestAgency } from "@/lib/requests/schema";
-import { RequestFormProblems } from "./form-problems";
+import { FormProblems } from "@/components/form-problems";
 
 const INITIAL: RequestFormState<MakeRequestValues> = { key: "initial", values: {}, fieldErrors: {}, message: null };
 
@@ -22,7 +22,7 @@ export function MakeRequestsForm({ contactId, openAgencies, dueWords, pageTitle 
       <h3 id="ask-heading" className="mb-4 text-xl font-bold">
         Ask partner agencies
       </h3>
-      <RequestFormProblems
+      <FormProblems
         state={state}
         pageTitle={pageTitle}
         fieldIds={[

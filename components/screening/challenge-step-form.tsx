@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import { Button } from "@/components/button";
 import { Textarea } from "@/components/textarea";
 import { challengeStepAction, type ChallengeStepValues, type ScreeningFormState } from "@/lib/screening/actions";
-import { ScreeningFormProblems } from "./form-problems";
+import { FormProblems } from "@/components/form-problems";
 
 const INITIAL: ScreeningFormState<ChallengeStepValues> = { key: "initial", values: {}, fieldErrors: {}, message: null };
 
@@ -15,7 +15,7 @@ export function ChallengeStepForm({ contactId, challengeId, step }: { contactId:
   const id = `${field}-${challengeId}`;
   return (
     <div className="mt-4">
-      <ScreeningFormProblems state={state} fieldIds={[[field, id]]} />
+      <FormProblems state={state} fieldIds={[[field, id]]} />
       <form key={state.key} action={formAction} noValidate className="max-w-2xl">
         <input type="hidden" name="contactId" value={contactId} />
         <input type="hidden" name="challengeId" value={challengeId} />

@@ -7,7 +7,7 @@ import { Textarea } from "@/components/textarea";
 import { decideScreeningAction, type ManagementDecisionValues, type ScreeningFormState } from "@/lib/screening/actions";
 import { OUTCOME_LABELS, STANCE_LABELS } from "@/lib/screening/policy";
 import { DECISION_STANCES, SCREENING_OUTCOMES, type ScreeningOutcome } from "@/lib/screening/schema";
-import { ScreeningFormProblems } from "./form-problems";
+import { FormProblems } from "@/components/form-problems";
 
 const INITIAL: ScreeningFormState<ManagementDecisionValues> = { key: "initial", values: {}, fieldErrors: {}, message: null };
 
@@ -19,7 +19,7 @@ export function ManagementDecisionForm({ contactId, version, recommendation }: {
   return (
     <div className="mb-8">
       <h3 className="mb-4 text-xl font-bold">Management decision</h3>
-      <ScreeningFormProblems
+      <FormProblems
         state={state}
         fieldIds={[
           ["stance", "stance"],

@@ -8,7 +8,7 @@ import { Textarea } from "@/components/textarea";
 import { recordScreeningAction, type ScreeningFormState, type ScreeningValues } from "@/lib/screening/actions";
 import { OUTCOME_LABELS } from "@/lib/screening/policy";
 import { SCREENING_OUTCOMES } from "@/lib/screening/schema";
-import { ScreeningFormProblems } from "./form-problems";
+import { FormProblems } from "@/components/form-problems";
 
 const INITIAL: ScreeningFormState<ScreeningValues> = { key: "initial", values: {}, fieldErrors: {}, message: null };
 
@@ -20,7 +20,7 @@ export function ScreeningForm({ contactId, version }: { contactId: string; versi
   return (
     <div className="mb-8">
       <h3 className="mb-4 text-xl font-bold">Record the screening</h3>
-      <ScreeningFormProblems
+      <FormProblems
         state={state}
         fieldIds={[
           ["worries", "worries"],

@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { Button } from "@/components/button";
-import { ErrorSummary, type ErrorSummaryItem } from "@/components/error-summary";
+import { FormProblems } from "@/components/form-problems";
 import { describedByFor, FieldError, FieldHint, FormGroup } from "@/components/field-message";
 import { Radios } from "@/components/radios";
 import { Select } from "@/components/select";
@@ -13,30 +13,6 @@ import { ACTION_ROWS, ATTENDEE_AGENCIES, ATTENDEE_AGENCY_LABELS, ATTENDEE_ROWS, 
 
 const INITIAL: StrategyFormState = { key: "initial", values: {}, fieldErrors: {}, message: null };
 
-/** The form's problems at the top, each linked to its field; "Error: " before the page title. */
-function Problems({ state, fieldIds, pageTitle }: { state: StrategyFormState; fieldIds: [field: string, id: string][]; pageTitle: string }) {
-  const items: ErrorSummaryItem[] = [];
-  if (state.message) items.push({ message: state.message });
-  const linked = new Set<string>();
-  for (const [field, id] of fieldIds) {
-    const message = state.fieldErrors[field];
-    if (message) {
-      items.push({ message, fieldId: id });
-      linked.add(field);
-    }
-  }
-  // Messages on rows ("attendees.2.name") link to the row's first field.
-  for (const [field, message] of Object.entries(state.fieldErrors)) {
-    if (!linked.has(field)) items.push({ message, fieldId: field.replaceAll(".", "-") });
-  }
-  return (
-    <>
-      <ErrorSummary errors={items} focusKey={state.key} />
-      {items.length > 0 && <title>{`Error: ${pageTitle} – Northamptonshire MASH`}</title>}
-    </>
-  );
-}
-
 const agencyOptions = ATTENDEE_AGENCIES.map((agency) => ({ value: agency, label: ATTENDEE_AGENCY_LABELS[agency] }));
 
 /** "Agree a strategy meeting": its priority in words. */
@@ -45,7 +21,7 @@ export function AgreeStrategyForm({ contactId, version, pageTitle }: { contactId
   return (
     <div className="mb-8 max-w-2xl">
       <h3 className="mb-4 text-xl font-bold">Agree a strategy meeting</h3>
-      <Problems state={state} pageTitle={pageTitle} fieldIds={[["priority", "priority"]]} />
+      <FormProblems state={state} pageTitle={pageTitle} fieldIds={[["priority", "priority"]]} />
       <form key={state.key} action={formAction} noValidate>
         <input type="hidden" name="contactId" value={contactId} />
         <input type="hidden" name="expectedVersion" value={version} />
@@ -75,7 +51,7 @@ export function RecordStrategyForm({ contactId, version, pageTitle }: { contactI
   return (
     <div className="mb-8 max-w-3xl">
       <h3 className="mb-4 text-xl font-bold">Record the strategy meeting</h3>
-      <Problems
+      <FormProblems
         state={state}
         pageTitle={pageTitle}
         fieldIds={[

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { expectedVersion, requiredText } from "@/lib/contacts/schema";
 
 // What a CFSS partnership coordinator sends to act on a Green contact or early-help request (seed 002 §11),
 // and what a manager sends to give the management oversight some closures need. Shared by forms and API.
@@ -10,26 +11,13 @@ export type CfssActionKind = (typeof CFSS_ACTION_KINDS)[number];
 export const OVERSIGHT_CONCERNS = ["HOME_EDUCATED", "GANG", "PREVENT", "CSE", "OPEN_TO_TIER_3"] as const;
 export type OversightConcern = (typeof OVERSIGHT_CONCERNS)[number];
 
-const text = (message: string, max = 5000) =>
-  z
-    .string({ error: message })
-    .trim()
-    .min(1, message)
-    .max(max, `Keep this under ${max.toLocaleString("en-GB")} characters`);
-
-const expectedVersion = z.coerce
-  .number({ error: "Reload the contact and try again" })
-  .int("Reload the contact and try again")
-  .min(1, "Reload the contact and try again")
-  .meta({ description: "The contact's `version` when you read it", example: 2 });
-
 export const cfssActionSchema = z
   .object({
     kind: z.enum(CFSS_ACTION_KINDS, { error: "Choose an action" }).meta({ example: "ADVICE_AND_SIGNPOSTING" }),
-    worries: text("Enter what we are worried about").meta({ example: "Mum is struggling with Alex's behaviour since the move; some conflict at home." }),
-    workingWell: text("Enter what is working well").meta({ example: "Alex attends school every day and mum asked for help herself." }),
-    needsToHappen: text("Enter what needs to happen").meta({ example: "Mum to join the Solihull parenting course; school to keep mentoring." }),
-    notes: text("Enter your notes; when the action closes the contact, they are the reasons in the referrer's letter").meta({
+    worries: requiredText("Enter what we are worried about").meta({ example: "Mum is struggling with Alex's behaviour since the move; some conflict at home." }),
+    workingWell: requiredText("Enter what is working well").meta({ example: "Alex attends school every day and mum asked for help herself." }),
+    needsToHappen: requiredText("Enter what needs to happen").meta({ example: "Mum to join the Solihull parenting course; school to keep mentoring." }),
+    notes: requiredText("Enter your notes; when the action closes the contact, they are the reasons in the referrer's letter").meta({
       example: "Spoke to mum on 25 November: she will book the parenting course. No role for CFSS beyond signposting.",
     }),
     locality: z.string().trim().max(200, "Keep the locality under 200 characters").optional().transform((value) => value || null).meta({ example: "Northampton South (Riverside Primary School)" }),
@@ -44,7 +32,7 @@ export const cfssActionSchema = z
 export type CfssActionInput = z.input<typeof cfssActionSchema>;
 
 export const approveClosureSchema = z.object({
-  note: text("Explain why it is safe to close").meta({ example: "Read the CSE screening: low risk, CERAF low pathway in place with school. Agree to close with signposting." }),
+  note: requiredText("Explain why it is safe to close").meta({ example: "Read the CSE screening: low risk, CERAF low pathway in place with school. Agree to close with signposting." }),
   expectedVersion,
 });
 export type ApproveClosureInput = z.input<typeof approveClosureSchema>;

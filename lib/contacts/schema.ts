@@ -6,7 +6,8 @@ import { z } from "zod";
 export const RAG_RATINGS = ["RED", "AMBER", "GREEN"] as const;
 export type RagRating = (typeof RAG_RATINGS)[number];
 
-const required = (message: string, max = 5000) =>
+/** A required answer in words: trimmed, with the message shown when it is missing. Shared by every contact form. */
+export const requiredText = (message: string, max = 5000) =>
   z
     .string({ error: message })
     .trim()
@@ -14,7 +15,7 @@ const required = (message: string, max = 5000) =>
     .max(max, `Keep this under ${max.toLocaleString("en-GB")} characters`);
 
 /** The version of the contact the decision was made on: a decision on a stale view is refused. */
-const expectedVersion = z.coerce
+export const expectedVersion = z.coerce
   .number({ error: "Reload the contact and decide again" })
   .int("Reload the contact and decide again")
   .min(1, "Reload the contact and decide again")
@@ -22,8 +23,8 @@ const expectedVersion = z.coerce
 
 export const rateSchema = z.object({
   rating: z.enum(RAG_RATINGS, { error: "Choose Red, Amber or Green" }).meta({ example: "RED" }),
-  direction: required("Enter the management direction").meta({ example: "Screen within the hour with MASH police and health; DAAT informed." }),
-  rationale: required("Explain why you chose this rating").meta({ example: "Unexplained bruising to a non-mobile baby; the explanation given does not fit the injury." }),
+  direction: requiredText("Enter the management direction").meta({ example: "Screen within the hour with MASH police and health; DAAT informed." }),
+  rationale: requiredText("Explain why you chose this rating").meta({ example: "Unexplained bruising to a non-mobile baby; the explanation given does not fit the injury." }),
   expectedVersion,
 });
 export type RateInput = z.input<typeof rateSchema>;
@@ -41,7 +42,7 @@ export type ContactDecision = (typeof CONTACT_DECISIONS)[number];
 export const decisionSchema = z
   .object({
     decision: z.enum(CONTACT_DECISIONS, { error: "Choose what happens to this contact" }).meta({ example: "PASS_TO_TEAM" }),
-    rationale: required("Explain the decision").meta({ example: "The child is open to the Kettering child in need team, who hold the plan." }),
+    rationale: requiredText("Explain the decision").meta({ example: "The child is open to the Kettering child in need team, who hold the plan." }),
     team: z.string().trim().max(200, "Keep the team's name under 200 characters").optional().transform((value) => value || null).meta({ example: "Kettering child in need team" }),
     expectedVersion,
   })

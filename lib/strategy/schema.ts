@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { expectedVersion, requiredText } from "@/lib/contacts/schema";
 
 // What the DAAT manager sends for the Red strategy discussion (seed 002 App. D): first the agreement that a
 // meeting is needed and how soon, then the meeting's record. Shared by the forms and /api/v1.
@@ -29,37 +30,24 @@ export const ATTENDEE_AGENCY_LABELS: Record<AttendeeAgency, string> = {
   VOLUNTARY: "Voluntary sector",
 };
 
-const text = (message: string, max = 5000) =>
-  z
-    .string({ error: message })
-    .trim()
-    .min(1, message)
-    .max(max, `Keep this under ${max.toLocaleString("en-GB")} characters`);
-
-const expectedVersion = z.coerce
-  .number({ error: "Reload the contact and try again" })
-  .int("Reload the contact and try again")
-  .min(1, "Reload the contact and try again")
-  .meta({ description: "The contact's `version` when you read it", example: 3 });
-
 /** How many attendee and action rows the record form offers (the API takes up to 50 of each). */
 export const ATTENDEE_ROWS = 6;
 export const ACTION_ROWS = 4;
 
 export const agreeStrategySchema = z.object({
-  priority: text("Enter how soon the meeting must be held", 200).meta({ example: "Within 2 hours" }),
+  priority: requiredText("Enter how soon the meeting must be held", 200).meta({ example: "Within 2 hours" }),
   expectedVersion,
 });
 export type AgreeStrategyInput = z.input<typeof agreeStrategySchema>;
 
 const attendeeSchema = z.object({
-  name: text("Enter the attendee's name", 200),
+  name: requiredText("Enter the attendee's name", 200),
   agency: z.enum(ATTENDEE_AGENCIES, { error: "Choose the attendee's agency" }),
 });
 
 const actionSchema = z.object({
-  action: text("Enter the action", 1000),
-  owner: text("Enter who owns the action", 200),
+  action: requiredText("Enter the action", 1000),
+  owner: requiredText("Enter who owns the action", 200),
   dueBy: z.iso.date({ error: "Enter the date the action is due as YYYY-MM-DD" }).optional(),
 });
 
@@ -76,7 +64,7 @@ export const recordStrategySchema = z.object({
         { name: "Jo Reid, DAAT manager", agency: "CHILDRENS_SOCIAL_CARE" },
       ],
     }),
-  informationShared: text("Enter the information shared").meta({ example: "Police hold two domestic abuse call-outs this year; health have no concerns about the baby's growth." }),
+  informationShared: requiredText("Enter the information shared").meta({ example: "Police hold two domestic abuse call-outs this year; health have no concerns about the baby's growth." }),
   decision: z.enum(STRATEGY_DECISIONS, { error: "Choose the meeting's decision" }).meta({ example: "SECTION_47_ENQUIRY" }),
   actions: z
     .array(actionSchema, { error: "List the actions and who owns each" })

@@ -5,7 +5,7 @@ import { Button } from "@/components/button";
 import { Select } from "@/components/select";
 import { Textarea } from "@/components/textarea";
 import { allocateContactAction, type AllocateValues, type ContactFormState } from "@/lib/contacts/actions";
-import { FormProblems } from "./form-problems";
+import { FormProblems } from "@/components/form-problems";
 
 const INITIAL: ContactFormState<AllocateValues> = { key: "initial", values: {}, fieldErrors: {}, message: null, stale: false };
 

@@ -6,7 +6,7 @@ import { Radios, type RadioOption } from "@/components/radios";
 import { TextInput } from "@/components/text-input";
 import { Textarea } from "@/components/textarea";
 import { decideContactAction, type ContactFormState, type DecideValues } from "@/lib/contacts/actions";
-import { FormProblems } from "./form-problems";
+import { FormProblems } from "@/components/form-problems";
 
 const INITIAL: ContactFormState<DecideValues> = { key: "initial", values: {}, fieldErrors: {}, message: null, stale: false };
 

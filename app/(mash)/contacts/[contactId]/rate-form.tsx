@@ -7,7 +7,7 @@ import { Textarea } from "@/components/textarea";
 import { rateContactAction, type ContactFormState, type RateValues } from "@/lib/contacts/actions";
 import { RATING_LABELS, RATING_MEANINGS } from "@/lib/contacts/policy";
 import { RAG_RATINGS, type RagRating } from "@/lib/contacts/schema";
-import { FormProblems } from "./form-problems";
+import { FormProblems } from "@/components/form-problems";
 
 const INITIAL: ContactFormState<RateValues> = { key: "initial", values: {}, fieldErrors: {}, message: null, stale: false };
 const OPTIONS = RAG_RATINGS.map((rating) => ({ value: rating, label: RATING_LABELS[rating], hint: RATING_MEANINGS[rating] }));
