@@ -15,6 +15,7 @@ import { db } from "@/lib/db/client";
 import { submitReferral } from "@/lib/referral/mutations";
 import { createSessionUser, createTestContact } from "@/tests/factories/contact";
 import { childInput, earlyHelpInput } from "@/tests/factories/referral";
+import { formPost, redirectOf } from "@/tests/factories/form";
 
 vi.mock("@/lib/auth/current-user", () => ({ getCurrentUser: vi.fn() }));
 vi.mock("next/headers", () => ({ headers: async () => new Headers() }));
@@ -235,24 +236,6 @@ describe("/api/v1/contacts/{id}/cfss-actions", () => {
   });
 });
 
-/** Where a server action redirected to (redirect() throws), or null if it returned. */
-async function redirectOf(run: () => Promise<unknown>): Promise<string | null> {
-  try {
-    await run();
-    return null;
-  } catch (error) {
-    const digest = (error as { digest?: string }).digest ?? "";
-    if (!digest.startsWith("NEXT_REDIRECT")) throw error;
-    return digest.split(";")[2] ?? "";
-  }
-}
-
-function form(fields: Record<string, string | string[]>): FormData {
-  const data = new FormData();
-  for (const [name, value] of Object.entries(fields)) for (const one of [value].flat()) data.append(name, one);
-  return data;
-}
-
 describe("the CFSS forms", () => {
   const none: CfssFormState = { key: "", values: {}, fieldErrors: {}, message: null };
 
@@ -268,11 +251,11 @@ describe("the CFSS forms", () => {
     expect(await render(coordinator)).toContain("Record a CFSS action");
 
     signedIn = coordinator;
-    const missing = await recordCfssActionAction(none, form({ contactId: contact.id, expectedVersion: String(version), kind: "ALLOCATED_TO_LOCALITY", ...signsOfSafety }));
+    const missing = await recordCfssActionAction(none, formPost({ contactId: contact.id, expectedVersion: String(version), kind: "ALLOCATED_TO_LOCALITY", ...signsOfSafety }));
     expect(missing.fieldErrors.locality).toContain("Enter the locality");
     expect(missing.values.worries).toBe(signsOfSafety.worries);
     const fields = { contactId: contact.id, expectedVersion: String(version), kind: "CLOSED", ...signsOfSafety, oversightConcerns: ["GANG"] };
-    expect(await redirectOf(() => recordCfssActionAction(none, form(fields)))).toBe(`/contacts/${contact.id}?done=cfss-awaiting-oversight#cfss-heading`);
+    expect(await redirectOf(() => recordCfssActionAction(none, formPost(fields)))).toBe(`/contacts/${contact.id}?done=cfss-awaiting-oversight#cfss-heading`);
 
     const managerHtml = (await render(manager))!;
     expect(managerHtml).toContain("Awaiting management oversight");
@@ -280,7 +263,7 @@ describe("the CFSS forms", () => {
     expect(await render(await createSessionUser("SOCIAL_WORKER"))).toBeNull();
 
     signedIn = manager;
-    expect(await redirectOf(() => approveCfssClosureAction(none, form({ contactId: contact.id, expectedVersion: String(version + 1), note: "Gang concern checked with the YJS: safe to close." })))).toBe(
+    expect(await redirectOf(() => approveCfssClosureAction(none, formPost({ contactId: contact.id, expectedVersion: String(version + 1), note: "Gang concern checked with the YJS: safe to close." })))).toBe(
       `/contacts/${contact.id}?done=cfss-closure-approved#cfss-heading`,
     );
     const closedHtml = (await render(manager))!;

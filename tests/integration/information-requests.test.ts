@@ -15,6 +15,7 @@ import { findRequestForAgency, listRequestsForAgency, listRequestsForContact } f
 import { answerRequest, makeRequests } from "@/lib/requests/mutations";
 import { createTestAgency } from "@/tests/factories/agency";
 import { createSessionUser, createTestContact, type TestContact } from "@/tests/factories/contact";
+import { redirectOf } from "@/tests/factories/form";
 
 // Information requests to partner agencies, against the real database: who may ask about which contact,
 // when each request is due, and that a partner sees only what was asked of their own agency.
@@ -301,18 +302,6 @@ describe("answering a request", () => {
     expect((await listRequestsForAgency(police, later))?.find((row) => row.id === requests.POLICE)?.state).toBe("OVERDUE");
   });
 });
-
-/** Where a server action redirected to (redirect() throws), or null if it returned. */
-async function redirectOf(run: () => Promise<unknown>): Promise<string | null> {
-  try {
-    await run();
-    return null;
-  } catch (error) {
-    const digest = (error as { digest?: string }).digest ?? "";
-    if (!digest.startsWith("NEXT_REDIRECT")) throw error;
-    return digest.split(";")[2] ?? "";
-  }
-}
 
 describe("the forms' server actions", () => {
   const noMakeState: RequestFormState<MakeRequestValues> = { key: "", values: {}, fieldErrors: {}, message: null };

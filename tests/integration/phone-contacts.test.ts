@@ -16,6 +16,7 @@ import { submitReferral } from "@/lib/referral/mutations";
 import { createTestAgency } from "@/tests/factories/agency";
 import { mashReferralInput, earlyHelpInput, ukDate } from "@/tests/factories/referral";
 import { createTestUser } from "@/tests/factories/user";
+import { formPost, redirectOf } from "@/tests/factories/form";
 
 // Phone contacts and police protection notifications against the real database: the mutations, the form's
 // server actions (as a browser's plain form post calls them) and POST /api/v1/contacts. Only the cookie
@@ -295,24 +296,6 @@ describe("reading a phone contact", () => {
 
 // --- The form's server actions --------------------------------------------------------------------------------
 
-function form(fields: Record<string, string>): FormData {
-  const data = new FormData();
-  for (const [name, value] of Object.entries(fields)) data.append(name, value);
-  return data;
-}
-
-/** Where a server action redirected to (redirect() throws), or null if it returned. */
-async function redirectOf(run: () => Promise<unknown>): Promise<string | null> {
-  try {
-    await run();
-    return null;
-  } catch (error) {
-    const digest = (error as { digest?: string }).digest ?? "";
-    if (!digest.startsWith("NEXT_REDIRECT")) throw error;
-    return digest.split(";")[2] ?? "";
-  }
-}
-
 async function signIn(role: Role): Promise<SessionUser> {
   const created = await createTestUser({ role });
   signedInSession = await startSession(created.id, "password");
@@ -326,7 +309,7 @@ const noLinkState: LinkFollowUpFormState = { key: "", values: {}, fieldErrors: {
 function phoneForm(fields: Record<string, string>): FormData {
   const blocks: Record<string, string> = {};
   for (let i = 0; i < 4; i++) for (const field of ["firstName", "lastName", "dateOfBirth", "approximateAge", "nhsNumber", "postcode"]) blocks[`children.${i}.${field}`] = "";
-  return form({
+  return formPost({
     callerType: "PROFESSIONAL",
     callerRole: "Teacher",
     callerAgency: "Riverside Primary School",
@@ -390,13 +373,13 @@ describe("the phone contact form", () => {
     const officer = await signIn("MASH_OFFICER");
     const call = await recordPhoneContact(officer, professionalCall());
     if (!call.ok) throw new Error(call.reason);
-    const refused = await linkFollowUpAction(noLinkState, form({ phoneContactId: call.phoneContactId, reference: "MASH-2026-000000" }));
+    const refused = await linkFollowUpAction(noLinkState, formPost({ phoneContactId: call.phoneContactId, reference: "MASH-2026-000000" }));
     expect(refused).toMatchObject({ values: { reference: "MASH-2026-000000" }, fieldErrors: { reference: expect.stringMatching(/^No MASH referral has the reference/) } });
 
     const reference = await mashReferralReference();
-    const redirected = await redirectOf(() => linkFollowUpAction(noLinkState, form({ phoneContactId: call.phoneContactId, reference })));
+    const redirected = await redirectOf(() => linkFollowUpAction(noLinkState, formPost({ phoneContactId: call.phoneContactId, reference })));
     expect(redirected).toBe(`/contacts/phone/${call.phoneContactId}?linked=1`);
-    const again = await linkFollowUpAction(noLinkState, form({ phoneContactId: call.phoneContactId, reference }));
+    const again = await linkFollowUpAction(noLinkState, formPost({ phoneContactId: call.phoneContactId, reference }));
     expect(again.message).toBe("A written follow-up is already linked to this call");
   });
 });

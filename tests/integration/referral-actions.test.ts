@@ -9,6 +9,7 @@ import { findMyDraft } from "@/lib/referral/data";
 import { createDraft, saveDraftSection } from "@/lib/referral/mutations";
 import { mashReferralInput, sectionsOf } from "@/tests/factories/referral";
 import { createTestUser } from "@/tests/factories/user";
+import { formPost, redirectOf } from "@/tests/factories/form";
 
 // The server actions behind the referral forms, called as a browser's plain form post calls them (FormData).
 // Only the cookie reading is replaced (Vitest has no request context); the session is real.
@@ -27,24 +28,6 @@ async function signIn() {
   return (await findSessionUserById(created.id))!;
 }
 
-function form(fields: Record<string, string>): FormData {
-  const data = new FormData();
-  for (const [name, value] of Object.entries(fields)) data.append(name, value);
-  return data;
-}
-
-/** Where a server action redirected to (redirect() throws), or null if it returned. */
-async function redirectOf(run: () => Promise<unknown>): Promise<string | null> {
-  try {
-    await run();
-    return null;
-  } catch (error) {
-    const digest = (error as { digest?: string }).digest ?? "";
-    if (!digest.startsWith("NEXT_REDIRECT")) throw error;
-    return digest.split(";")[2] ?? "";
-  }
-}
-
 const noSubmitState: SubmitFormState = { key: "", fieldErrors: {}, reason: null, message: null };
 const noSectionState: SectionFormState = { key: "", kind: "MASH", values: {}, fieldErrors: {}, message: null, sessionEnded: false, focusId: null };
 
@@ -60,7 +43,7 @@ describe("sending a referral through the form's server action", () => {
 
     let state: SubmitFormState | undefined;
     const redirected = await redirectOf(async () => {
-      state = await submitDraftAction(noSubmitState, form({ draftId: created.draftId, declaration: "yes" }));
+      state = await submitDraftAction(noSubmitState, formPost({ draftId: created.draftId, declaration: "yes" }));
     });
     expect(redirected).toBeNull();
     expect(state).toMatchObject({
@@ -81,8 +64,8 @@ describe("sending a referral through the form's server action", () => {
     if (!created.ok) throw new Error(created.reason);
     for (const [section, values] of Object.entries(sectionsOf(mashReferralInput()))) await saveDraftSection(user, created.draftId, section as never, values);
 
-    const first = await redirectOf(() => submitDraftAction(noSubmitState, form({ draftId: created.draftId, declaration: "yes" })));
-    const second = await redirectOf(() => submitDraftAction(noSubmitState, form({ draftId: created.draftId, declaration: "yes" })));
+    const first = await redirectOf(() => submitDraftAction(noSubmitState, formPost({ draftId: created.draftId, declaration: "yes" })));
+    const second = await redirectOf(() => submitDraftAction(noSubmitState, formPost({ draftId: created.draftId, declaration: "yes" })));
     expect(first).toMatch(/^\/referrals\/[0-9a-f-]{36}\/confirmation$/);
     expect(second).toBe(first);
     expect(await db.referral.count({ where: { referrerId: user.id } })).toBe(1);
@@ -92,7 +75,7 @@ describe("sending a referral through the form's server action", () => {
     const user = await signIn();
     const created = await createDraft(user, { kind: "MASH" });
     if (!created.ok) throw new Error(created.reason);
-    const state = await submitDraftAction(noSubmitState, form({ draftId: created.draftId }));
+    const state = await submitDraftAction(noSubmitState, formPost({ draftId: created.draftId }));
     expect(state.fieldErrors).toEqual({ declaration: expect.stringContaining("declaration") });
   });
 });
@@ -103,7 +86,7 @@ describe("saving a page through the form's server action", () => {
     const created = await createDraft(user, { kind: "MASH" });
     if (!created.ok) throw new Error(created.reason);
     signedInSession = null;
-    const state = await saveSectionAction(noSectionState, form({ draftId: created.draftId, section: "worries", kind: "MASH", whatHappened: "A long account typed over twenty minutes…" }));
+    const state = await saveSectionAction(noSectionState, formPost({ draftId: created.draftId, section: "worries", kind: "MASH", whatHappened: "A long account typed over twenty minutes…" }));
     expect(state).toMatchObject({ sessionEnded: true, values: { whatHappened: "A long account typed over twenty minutes…" } });
     expect((await findMyDraft(user, created.draftId))?.answers.sections.worries).toBeUndefined();
   });
@@ -113,7 +96,7 @@ describe("saving a page through the form's server action", () => {
     const created = await createDraft(owner, { kind: "MASH" });
     if (!created.ok) throw new Error(created.reason);
     await signIn();
-    const state = await saveSectionAction(noSectionState, form({ draftId: created.draftId, section: "worries", kind: "MASH", whatHappened: "x" }));
+    const state = await saveSectionAction(noSectionState, formPost({ draftId: created.draftId, section: "worries", kind: "MASH", whatHappened: "x" }));
     expect(state.message).toMatch(/could not find this draft/);
     expect((await findMyDraft(owner, created.draftId))?.answers.sections.worries).toBeUndefined();
   });

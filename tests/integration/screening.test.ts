@@ -15,6 +15,7 @@ import { decideChallenge, decideScreening, escalateChallenge, raiseChallenge, re
 import { stanceError } from "@/lib/screening/policy";
 import { createTestAgency } from "@/tests/factories/agency";
 import { createSessionUser, createTestContact, WITHOUT_CONSENT, type TestContact } from "@/tests/factories/contact";
+import { formPost, redirectOf } from "@/tests/factories/form";
 
 // The screening of a Red or Amber contact, the MASH manager's decision on it, and partners' challenges,
 // against the real database: who may do each, what each does to the contact, and the timeline.
@@ -248,22 +249,7 @@ describe("the API", () => {
 });
 
 describe("the form actions", () => {
-  const form = (fields: Record<string, string | number>) => {
-    const data = new FormData();
-    for (const [name, value] of Object.entries(fields)) data.set(name, String(value));
-    return data;
-  };
-  /** Where a server action redirected to (redirect() throws), or null if it returned. */
-  async function redirectOf(run: () => Promise<unknown>): Promise<string | null> {
-    try {
-      await run();
-      return null;
-    } catch (error) {
-      const digest = String((error as { digest?: string }).digest ?? "");
-      if (!digest.startsWith("NEXT_REDIRECT")) throw error;
-      return digest.split(";")[2] ?? null;
-    }
-  }
+  const form = (fields: Record<string, string | number>) => formPost(Object.fromEntries(Object.entries(fields).map(([name, value]) => [name, String(value)])));
   const initial = { key: "initial", values: {}, fieldErrors: {}, message: null };
 
   it("shows field errors with what was typed, then saves and goes back to the record", async () => {

@@ -12,6 +12,7 @@ import { agreeStrategyMeeting, recordStrategyMeeting } from "@/lib/strategy/muta
 import { describeStrategyEvent, missingEssentialAgencies, priorityMinutes, redTimeliness } from "@/lib/strategy/policy";
 import { createTestAgency } from "@/tests/factories/agency";
 import { createSessionUser, createTestContact } from "@/tests/factories/contact";
+import { formPost, redirectOf } from "@/tests/factories/form";
 
 vi.mock("@/lib/auth/current-user", () => ({ getCurrentUser: vi.fn() }));
 vi.mock("next/headers", () => ({ headers: async () => new Headers() }));
@@ -199,31 +200,13 @@ describe("/api/v1/contacts/{id}/strategy-meeting", () => {
   });
 });
 
-/** Where a server action redirected to (redirect() throws), or null if it returned. */
-async function redirectOf(run: () => Promise<unknown>): Promise<string | null> {
-  try {
-    await run();
-    return null;
-  } catch (error) {
-    const digest = (error as { digest?: string }).digest ?? "";
-    if (!digest.startsWith("NEXT_REDIRECT")) throw error;
-    return digest.split(";")[2] ?? "";
-  }
-}
-
-function form(fields: Record<string, string>): FormData {
-  const data = new FormData();
-  for (const [name, value] of Object.entries(fields)) data.set(name, value);
-  return data;
-}
-
 describe("the strategy forms", () => {
   const none: StrategyFormState = { key: "", values: {}, fieldErrors: {}, message: null };
 
   it("agree, refuse a record without health (keeping what was typed), record, and show it all on the contact", async () => {
     const { contact, version } = await redContact(new Date(Date.now() - 30 * MINUTE));
     signedIn = await createSessionUser("DAAT_MANAGER");
-    expect(await redirectOf(() => agreeStrategyAction(none, form({ contactId: contact.id, expectedVersion: String(version), priority: "Within 2 hours" })))).toBe(
+    expect(await redirectOf(() => agreeStrategyAction(none, formPost({ contactId: contact.id, expectedVersion: String(version), priority: "Within 2 hours" })))).toBe(
       `/contacts/${contact.id}?done=strategy-agreed#strategy-heading`,
     );
 
@@ -252,11 +235,11 @@ describe("the strategy forms", () => {
       "actions.0.action": "Assessment to start",
       "actions.0.owner": "Assessment team",
     };
-    const refused = await recordStrategyAction(none, form(fields));
+    const refused = await recordStrategyAction(none, formPost(fields));
     expect(refused.fieldErrors.attendees).toContain("health");
     expect(refused.values["attendees.0.name"]).toBe("DS Kim Patel");
 
-    expect(await redirectOf(() => recordStrategyAction(none, form({ ...fields, "attendees.1.name": "Nurse Sam Okafor", "attendees.1.agency": "HEALTH" })))).toBe(
+    expect(await redirectOf(() => recordStrategyAction(none, formPost({ ...fields, "attendees.1.name": "Nurse Sam Okafor", "attendees.1.agency": "HEALTH" })))).toBe(
       `/contacts/${contact.id}?done=strategy-recorded#strategy-heading`,
     );
     const recordedHtml = (await render(signedIn))!;
@@ -266,6 +249,6 @@ describe("the strategy forms", () => {
     expect(await render(await createSessionUser("CFSS_COORDINATOR"))).toBeNull();
 
     signedIn = await createSessionUser("SOCIAL_WORKER");
-    expect((await agreeStrategyAction(none, form({ contactId: contact.id, expectedVersion: "1", priority: "Now" }))).message).toContain("Only a DAAT manager");
+    expect((await agreeStrategyAction(none, formPost({ contactId: contact.id, expectedVersion: "1", priority: "Now" }))).message).toContain("Only a DAAT manager");
   });
 });
