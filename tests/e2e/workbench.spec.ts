@@ -56,6 +56,9 @@ async function practitionerToken(browser: Browser): Promise<string> {
   return value;
 }
 
+// Six people's pages with axe on each: about a minute on a quiet machine, more on a busy CI runner.
+test.describe.configure({ timeout: 300_000 });
+
 test("a referral is rated Red and allocated; the DAAT manager and social worker see it; re-rating restarts the clock; a stale form is refused", async ({ page, browser, request }) => {
   // The practitioner sends two referrals about the same child.
   const token = await practitionerToken(browser);
