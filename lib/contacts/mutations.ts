@@ -9,7 +9,7 @@ import { writeOutcomeLetter } from "@/lib/outcomes/mutations";
 import { conflict, fieldErrorsOf, FORBIDDEN, invalid, NOT_FOUND, type ActionResult } from "@/lib/result";
 import { scheduleClock } from "./clocks";
 import { deadlineFor, warningAtFor } from "./deadlines";
-import { needsAllocation, RATING_LABELS } from "./policy";
+import { needsAllocation, RATING_LABELS, whyNotReturnForConsent } from "./policy";
 import { allocateSchema, decisionSchema, rateSchema, type ContactDecision, type RagRating } from "./schema";
 
 // A MASH manager's decisions on a contact: the RAG rating that starts its clock, re-rating, allocation to a
@@ -204,10 +204,8 @@ export async function decideContact(user: SessionUser, contactId: string, input:
     const locked = await lockContact(tx, contactId, expectedVersion);
     if (!locked.ok) return locked.failure;
     const { contact } = locked;
-    if (decision === "RETURN_FOR_CONSENT") {
-      if (contact.consentObtained) return invalid({ decision: "The referrer recorded the family's consent, so there is nothing to return for" });
-      if (contact.rating === "RED") return invalid({ decision: "A Red contact is child protection: it goes ahead without consent" });
-    }
+    const notReturnable = decision === "RETURN_FOR_CONSENT" ? whyNotReturnForConsent(contact) : null;
+    if (notReturnable) return invalid({ decision: notReturnable });
     const outcome = DECISION_OUTCOME[decision];
     const { version } = await tx.contact.update({
       where: { id: contactId },

@@ -64,6 +64,16 @@ export const CHANNEL_LABELS: Record<ContactChannel, string> = {
   POLICE_NOTIFICATION: "Police protection notification",
 };
 
+/**
+ * Why a contact cannot be returned to the referrer for consent (seed 002 §6b), or null when it can: only a
+ * contact sent without consent, and only when it is not child protection (a Red contact goes ahead without).
+ */
+export function whyNotReturnForConsent(contact: { consentObtained: boolean; rating: RagRating | null }): string | null {
+  if (contact.consentObtained) return "The referrer recorded the family's consent, so there is nothing to return for";
+  if (contact.rating === "RED") return "A Red contact is child protection: it goes ahead without consent";
+  return null;
+}
+
 /** Red and Amber contacts are screened by an allocated social worker; Green ones go to CFSS. */
 export function needsAllocation(rating: RagRating | null): boolean {
   return rating === "RED" || rating === "AMBER";

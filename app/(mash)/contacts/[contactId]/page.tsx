@@ -21,7 +21,7 @@ import { can } from "@/lib/auth/policy";
 import { requirePermission, titleIfFound } from "@/lib/auth/require-user";
 import { CONSENT_EXCEPTIONS, type ConsentException } from "@/lib/consent/policy";
 import { findContact, listSocialWorkers, type ContactRecord } from "@/lib/contacts/data";
-import { CHANNEL_LABELS, CONTACT_STATUS_LABELS, needsAllocation, RATING_LABELS, RATING_MEANINGS } from "@/lib/contacts/policy";
+import { CHANNEL_LABELS, CONTACT_STATUS_LABELS, needsAllocation, RATING_LABELS, RATING_MEANINGS, whyNotReturnForConsent } from "@/lib/contacts/policy";
 import { formatNhsNumber, isValidNhsNumber } from "@/lib/referral/policy";
 import { AnswerSummary, sentReferralSections } from "@/app/(practitioner)/referrals/answer-summary";
 import { formatFileSize } from "@/app/(practitioner)/referrals/file-size";
@@ -413,7 +413,7 @@ export default async function ContactPage({ params, searchParams }: { params: Pa
         <ContactTimeline entries={contact.timeline} />
       </section>
 
-      {manages && <DecideForm contactId={contact.id} version={contact.version} canReturnForConsent={!contact.flags.consentObtained && contact.rating !== "RED"} permalink={path} pageTitle={title} />}
+      {manages && <DecideForm contactId={contact.id} version={contact.version} canReturnForConsent={whyNotReturnForConsent({ consentObtained: contact.flags.consentObtained, rating: contact.rating }) === null} permalink={path} pageTitle={title} />}
     </>
   );
 }
