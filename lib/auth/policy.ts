@@ -54,6 +54,8 @@ export type Permission =
   | "screening:decide"
   /** Challenge a MASH decision one thinks unsafe (seed 002 §10). */
   | "challenges:raise"
+  /** Escalate a challenge to the service manager: the partner who raised it, or the MASH manager. */
+  | "challenges:escalate"
   /** Decide an escalated challenge; the service manager's decision is final. */
   | "challenges:decide"
   /** Agree and record the Red strategy discussion (the DAAT manager). */
@@ -66,9 +68,9 @@ export type Permission =
 const PERMISSIONS: Record<Role, readonly Permission[]> = {
   PRACTITIONER: ["tokens:own", "referrals:create"],
   MASH_OFFICER: ["tokens:own", "contacts:read", "contacts:record-phone"],
-  MASH_MANAGER: ["tokens:own", "audit:read", "contacts:read", "contacts:manage", "contacts:record-phone", "requests:make", "screening:decide", "cfss:oversee"],
+  MASH_MANAGER: ["tokens:own", "audit:read", "contacts:read", "contacts:manage", "contacts:record-phone", "requests:make", "screening:decide", "challenges:escalate", "cfss:oversee"],
   SOCIAL_WORKER: ["tokens:own", "contacts:read", "requests:make", "screening:record"],
-  PARTNER_AGENCY: ["tokens:own", "referrals:create", "contacts:notify-police", "requests:answer", "challenges:raise"],
+  PARTNER_AGENCY: ["tokens:own", "referrals:create", "contacts:notify-police", "requests:answer", "challenges:raise", "challenges:escalate"],
   CFSS_COORDINATOR: ["tokens:own", "contacts:read", "cfss:triage"],
   DAAT_MANAGER: ["tokens:own", "referrals:create", "contacts:read", "strategy:record"],
   SERVICE_MANAGER: ["tokens:own", "audit:read", "contacts:read", "challenges:decide", "cfss:oversee"],

@@ -99,13 +99,15 @@ export async function rateContact(user: SessionUser, contactId: string, input: u
       data: { rating, ratedAt: now, deadlineAt, warningAt, breachedAt: null, clockId: ratingId, status: "RATED", triageDueAt: rating === "GREEN" ? deadlineFor("CFSS_TRIAGE", now) : null, version: { increment: 1 } },
       select: { version: true },
     });
+    // Information requests are due within the contact's deadline: a step up to Red brings open ones forward.
+    const { count: requestsBroughtForward } = await tx.informationRequest.updateMany({ where: { contactId, answeredAt: null, dueAt: { gt: deadlineAt } }, data: { dueAt: deadlineAt } });
     await recordAudit(tx, {
       actorId: user.id,
       action: contact.rating ? "contact.re-rated" : "contact.rated",
       entityType: "Contact",
       entityId: contactId,
       requestId: options.requestId,
-      details: { rating, previousRating: contact.rating, direction, rationale, deadlineAt: deadlineAt.toISOString(), ratingId },
+      details: { rating, previousRating: contact.rating, direction, rationale, deadlineAt: deadlineAt.toISOString(), ratingId, requestsBroughtForward },
     });
     if (rating === "RED" && contact.rating !== "RED") {
       const staff = await activeUsers(tx, { roles: ["DAAT_MANAGER"], ids: [contact.allocatedToId] });

@@ -5,7 +5,22 @@ import { appUrl } from "@/lib/referral/messages";
 // In-app notifications, each with its e-mail. Written inside the caller's transaction, so a message exists
 // exactly when the decision or breach it reports does, and a retried job that finds the work done sends none.
 
-export type NotificationKind = "contact.red" | "contact.allocated" | "contact.returned" | "clock.warning" | "clock.breached" | "followUp.overdue" | "request.made" | "request.answered" | "strategy.agreed" | "cfss.escalated" | "cfss.oversight";
+export type NotificationKind =
+  | "contact.red"
+  | "contact.allocated"
+  | "contact.returned"
+  | "clock.warning"
+  | "clock.breached"
+  | "followUp.overdue"
+  | "request.made"
+  | "request.answered"
+  | "screening.recorded"
+  | "challenge.raised"
+  | "challenge.escalated"
+  | "challenge.decided"
+  | "strategy.agreed"
+  | "cfss.escalated"
+  | "cfss.oversight";
 
 export type NotificationMessage = {
   kind: NotificationKind;

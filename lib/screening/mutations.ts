@@ -3,11 +3,11 @@ import { can } from "@/lib/auth/policy";
 import { recordAudit } from "@/lib/audit/mutations";
 import { deadlineFor } from "@/lib/contacts/deadlines";
 import { lockContact, rateContact } from "@/lib/contacts/mutations";
+import { whyNotReturnForConsent } from "@/lib/contacts/policy";
 import { db, type Tx } from "@/lib/db/client";
 import { isUuid } from "@/lib/ids";
-import { enqueueEmail } from "@/lib/notify/mutations";
+import { notifyUsers, type NotificationMessage } from "@/lib/notifications/mutations";
 import { writeOutcomeLetter } from "@/lib/outcomes/mutations";
-import { appUrl } from "@/lib/referral/messages";
 import { conflict, fieldErrorsOf, FORBIDDEN, invalid, NOT_FOUND, type ActionResult } from "@/lib/result";
 import { effectOf, isScreenable, OUTCOME_LABELS, stanceError } from "./policy";
 import { challengeDecisionSchema, challengeSchema, escalationSchema, managementDecisionSchema, screeningSchema, type DecisionStance, type ScreeningOutcome } from "./schema";
@@ -51,14 +51,13 @@ export async function recordScreening(user: SessionUser, contactId: string, inpu
       requestId: options.requestId,
       details: { screeningId: id, scale: screening.scale, recommendation: screening.recommendation, reasons: screening.reasons },
     });
-    const managers = await tx.user.findMany({ where: { role: "MASH_MANAGER", active: true }, select: { email: true } });
-    for (const manager of managers) {
-      await enqueueEmail(tx, {
-        to: manager.email,
-        subject: `Contact ${contact.reference}: screening ready for your decision`,
-        body: `A social worker recorded the screening of contact ${contact.reference}, recommending: ${OUTCOME_LABELS[screening.recommendation]}.\n\nOpen it: ${appUrl()}/contacts/${contactId}\n\nNorthamptonshire MASH`,
-      });
-    }
+    await notifyRole(tx, "MASH_MANAGER", {
+      kind: "screening.recorded",
+      contactId,
+      title: `Contact ${contact.reference}: screening ready for your decision`,
+      body: `A social worker recorded the screening of contact ${contact.reference}, recommending: ${OUTCOME_LABELS[screening.recommendation]}.`,
+      path: `/contacts/${contactId}`,
+    }, now);
     return { ok: true, contactId, screeningId: id, recordedAt: now, version };
   });
 }
@@ -100,10 +99,8 @@ export async function decideScreening(user: SessionUser, contactId: string, inpu
     if (screening._count.decisions > 0) return conflict("The latest screening has already been decided. A new screening is needed before another decision.");
     const wrongStance = stanceError(screening.recommendation, outcome, stance);
     if (wrongStance) return invalid({ stance: wrongStance });
-    if (outcome === "RETURN_FOR_CONSENT") {
-      if (contact.consentObtained) return invalid({ outcome: "The referrer recorded the family's consent, so there is nothing to return for" });
-      if (contact.rating === "RED") return invalid({ outcome: "A Red contact is child protection: it goes ahead without consent" });
-    }
+    const notReturnable = outcome === "RETURN_FOR_CONSENT" ? whyNotReturnForConsent(contact) : null;
+    if (notReturnable) return invalid({ outcome: notReturnable });
 
     const { id } = await tx.managementDecision.create({
       data: { contactId, screeningId: screening.id, outcome, stance, rationale, decidedById: user.id, decidedAt: now },
@@ -181,20 +178,21 @@ export async function raiseChallenge(user: SessionUser, contactId: string, input
       requestId: options.requestId,
       details: { challengeId: id, agencyKind: kind, reason },
     });
-    await emailRole(tx, "MASH_MANAGER", {
-      subject: `Contact ${asked[0]!.reference}: a partner has challenged the decision`,
+    await notifyRole(tx, "MASH_MANAGER", {
+      kind: "challenge.raised",
+      contactId,
+      title: `Contact ${asked[0]!.reference}: a partner has challenged the decision`,
       body: `A partner agency has recorded a professional challenge to the decision on contact ${asked[0]!.reference}. The decision stands unless it is escalated to the service manager.`,
       path: `/contacts/${contactId}`,
-    });
+    }, now);
     return { ok: true, challengeId: id, contactId, raisedAt: now };
   });
 }
 
-async function emailRole(tx: Tx, role: "MASH_MANAGER" | "SERVICE_MANAGER", message: { subject: string; body: string; path: string }): Promise<void> {
-  const users = await tx.user.findMany({ where: { role, active: true }, select: { email: true } });
-  for (const { email } of users) {
-    await enqueueEmail(tx, { to: email, subject: message.subject, body: `${message.body}\n\nOpen it: ${appUrl()}${message.path}\n\nNorthamptonshire MASH` });
-  }
+/** Tells every active user with `role`, in the app and by e-mail. */
+async function notifyRole(tx: Tx, role: "MASH_MANAGER" | "SERVICE_MANAGER", message: NotificationMessage, now: Date): Promise<void> {
+  const users = await tx.user.findMany({ where: { role, active: true }, select: { id: true, email: true } });
+  await notifyUsers(tx, users, message, now);
 }
 
 type LockedChallenge = { id: string; contactId: string; raisedById: string; escalatedAt: Date | null; decidedAt: Date | null; reference: string };
@@ -222,7 +220,7 @@ export type EscalatedChallenge = { challengeId: string; escalatedAt: Date };
  * team manager's decision is thought unsafe (seed 002 §10). Who and why are in the audit event.
  */
 export async function escalateChallenge(user: SessionUser, challengeId: string, input: unknown, options: Options = {}): Promise<ActionResult<EscalatedChallenge>> {
-  if (user.role !== "PARTNER_AGENCY" && user.role !== "MASH_MANAGER") return FORBIDDEN;
+  if (!can(user, "challenges:escalate")) return FORBIDDEN;
   if (!isUuid(challengeId)) return NOT_FOUND;
   const now = options.now ?? new Date();
   return db.$transaction(async (tx): Promise<ActionResult<EscalatedChallenge>> => {
@@ -241,11 +239,13 @@ export async function escalateChallenge(user: SessionUser, challengeId: string, 
       requestId: options.requestId,
       details: { challengeId, escalatedBy: user.id, escalatedByRole: user.role, reason: parsed.data.reason },
     });
-    await emailRole(tx, "SERVICE_MANAGER", {
-      subject: `Contact ${challenge.reference}: a challenge has been escalated to you`,
+    await notifyRole(tx, "SERVICE_MANAGER", {
+      kind: "challenge.escalated",
+      contactId: challenge.contactId,
+      title: `Contact ${challenge.reference}: a challenge has been escalated to you`,
       body: `A professional challenge to the MASH decision on contact ${challenge.reference} has been escalated to the service manager for a final decision.`,
       path: `/contacts/${challenge.contactId}`,
-    });
+    }, now);
     return { ok: true, challengeId, escalatedAt: now };
   });
 }
@@ -274,14 +274,14 @@ export async function decideChallenge(user: SessionUser, challengeId: string, in
       requestId: options.requestId,
       details: { challengeId, decision },
     });
-    const raiser = await tx.user.findUnique({ where: { id: challenge.raisedById }, select: { email: true, active: true } });
-    if (raiser?.active) {
-      await enqueueEmail(tx, {
-        to: raiser.email,
-        subject: `Contact ${challenge.reference}: the service manager has decided your challenge`,
-        body: `The service manager has made the final decision on your challenge about contact ${challenge.reference}.\n\nNorthamptonshire MASH`,
-      });
-    }
+    // The partner cannot open the contact: they are told the decision is made, and read it through the API.
+    const raiser = await tx.user.findMany({ where: { id: challenge.raisedById, active: true }, select: { id: true, email: true } });
+    await notifyUsers(tx, raiser, {
+      kind: "challenge.decided",
+      contactId: challenge.contactId,
+      title: `Contact ${challenge.reference}: the service manager has decided your challenge`,
+      body: `The service manager has made the final decision on your challenge about contact ${challenge.reference}.`,
+    }, now);
     return { ok: true, challengeId, decidedAt: now };
   });
 }

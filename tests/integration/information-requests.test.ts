@@ -190,6 +190,23 @@ describe("making requests", () => {
     expect(await db.informationRequest.count({ where: { contactId: { in: [green.contact.id, unrated.id, closed.contact.id] } } })).toBe(0);
   });
 
+  it("brings open requests forward to the new deadline when the contact is stepped up to Red; answered ones stay as they were", async () => {
+    const setup = await ratedContact("AMBER");
+    const police = await partner("POLICE");
+    const made = await makeRequests(setup.manager, setup.contact.id, { agencies: ["POLICE", "HEALTH"], question });
+    if (!made.ok) throw new Error(JSON.stringify(made));
+    const ids = Object.fromEntries(made.requests.map((r) => [r.agencyKind, r.id]));
+    expect((await answerRequest(police, ids.POLICE!, answer)).ok).toBe(true);
+
+    const steppedUpAt = new Date(ratedAt.getTime() + 2 * HOUR);
+    const { version } = await db.contact.findUniqueOrThrow({ where: { id: setup.contact.id }, select: { version: true } });
+    const red = await rateContact(setup.manager, setup.contact.id, { rating: "RED", direction: "Strategy discussion.", rationale: "Police now report a disclosure.", expectedVersion: version }, { now: steppedUpAt });
+    expect(red.ok).toBe(true);
+    const dueAt = async (id: string) => (await db.informationRequest.findUniqueOrThrow({ where: { id }, select: { dueAt: true } })).dueAt.getTime();
+    expect(await dueAt(ids.HEALTH!)).toBe(steppedUpAt.getTime() + HOUR);
+    expect(await dueAt(ids.POLICE!)).toBe(ratedAt.getTime() + 24 * HOUR);
+  });
+
   it("refuses a second open request to the same agency, and asks again once the first is answered", async () => {
     const setup = await ratedContact("RED");
     const police = await partner("POLICE");

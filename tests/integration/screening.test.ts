@@ -154,6 +154,14 @@ describe("the management decision", () => {
     const withConsent = await screened();
     expect(await decideScreening(withConsent.manager, withConsent.contact.id, { stance: "STEPPED_DOWN", outcome: "RETURN_FOR_CONSENT", rationale: "x", expectedVersion: withConsent.version })).toMatchObject({ reason: "INVALID", fieldErrors: { outcome: expect.any(String) } });
 
+    const redWithoutConsent = await screened("RED", "RETURN_FOR_CONSENT", WITHOUT_CONSENT);
+    expect(await decideScreening(redWithoutConsent.manager, redWithoutConsent.contact.id, { stance: "ENDORSED", outcome: "RETURN_FOR_CONSENT", rationale: "x", expectedVersion: redWithoutConsent.version })).toMatchObject({
+      reason: "INVALID",
+      fieldErrors: { outcome: "A Red contact is child protection: it goes ahead without consent" },
+    });
+    expect(await db.contact.findUniqueOrThrow({ where: { id: redWithoutConsent.contact.id } })).toMatchObject({ status: "RATED", closedAt: null, version: redWithoutConsent.version });
+    expect(await db.managementDecision.count({ where: { contactId: redWithoutConsent.contact.id } })).toBe(0);
+
     const noConsent = await screened("AMBER", "RETURN_FOR_CONSENT", WITHOUT_CONSENT);
     expect(await decideScreening(noConsent.manager, noConsent.contact.id, { stance: "ENDORSED", outcome: "RETURN_FOR_CONSENT", rationale: "Not child protection.", expectedVersion: noConsent.version })).toMatchObject({ ok: true, closed: true });
     expect(await db.contact.findUniqueOrThrow({ where: { id: noConsent.contact.id } })).toMatchObject({ status: "RETURNED_FOR_CONSENT" });
@@ -193,6 +201,14 @@ describe("professional challenges", () => {
       { action: "challenge.escalated", actorId: police.id },
       { action: "challenge.decided", actorId: serviceManager.id },
     ]);
+    // Each step tells the next person in the app (and by e-mail): the MASH manager, the service manager, the partner.
+    const told = await db.notification.findMany({ where: { contactId: contact.id, kind: { startsWith: "challenge." } }, select: { kind: true, userId: true } });
+    expect(told).toEqual(expect.arrayContaining([
+      { kind: "challenge.raised", userId: manager.id },
+      { kind: "challenge.escalated", userId: serviceManager.id },
+      { kind: "challenge.decided", userId: police.id },
+    ]));
+    expect(told.filter((n) => n.kind === "challenge.decided")).toHaveLength(1);
   });
 
   it("is not found for a partner whose agency was not asked about the contact", async () => {

@@ -21,21 +21,21 @@ const later = (ms: number) => new Date(now.getTime() + ms);
 // Written out rather than derived from the policy, so a change to who may do what shows up here.
 const COLUMNS: Permission[] = [
   "users:manage", "audit:read", "tokens:own", "referrals:create", "contacts:read", "contacts:manage", "contacts:record-phone", "contacts:notify-police",
-  "requests:make", "requests:answer", "screening:record", "screening:decide", "challenges:raise", "challenges:decide", "strategy:record", "cfss:triage", "cfss:oversee",
+  "requests:make", "requests:answer", "screening:record", "screening:decide", "challenges:raise", "challenges:escalate", "challenges:decide", "strategy:record", "cfss:triage", "cfss:oversee",
 ];
 type Bit = 0 | 1;
 // prettier-ignore
 const TABLE: Record<Role, Bit[]> = {
-  //                users audit tokens referrals | contacts: read manage phone police | requests: make answer | screening: record decide | challenges: raise decide | strategy | cfss: triage oversee
-  PRACTITIONER:     [0, 0, 1, 1,   0, 0, 0, 0,   0, 0,   0, 0,   0, 0,   0,   0, 0],
-  MASH_OFFICER:     [0, 0, 1, 0,   1, 0, 1, 0,   0, 0,   0, 0,   0, 0,   0,   0, 0],
-  MASH_MANAGER:     [0, 1, 1, 0,   1, 1, 1, 0,   1, 0,   0, 1,   0, 0,   0,   0, 1],
-  SOCIAL_WORKER:    [0, 0, 1, 0,   1, 0, 0, 0,   1, 0,   1, 0,   0, 0,   0,   0, 0],
-  PARTNER_AGENCY:   [0, 0, 1, 1,   0, 0, 0, 1,   0, 1,   0, 0,   1, 0,   0,   0, 0],
-  CFSS_COORDINATOR: [0, 0, 1, 0,   1, 0, 0, 0,   0, 0,   0, 0,   0, 0,   0,   1, 0],
-  DAAT_MANAGER:     [0, 0, 1, 1,   1, 0, 0, 0,   0, 0,   0, 0,   0, 0,   1,   0, 0],
-  SERVICE_MANAGER:  [0, 1, 1, 0,   1, 0, 0, 0,   0, 0,   0, 0,   0, 1,   0,   0, 1],
-  ADMIN:            [1, 1, 1, 0,   0, 0, 0, 0,   0, 0,   0, 0,   0, 0,   0,   0, 0],
+  //                users audit tokens referrals | contacts: read manage phone police | requests: make answer | screening: record decide | challenges: raise escalate decide | strategy | cfss: triage oversee
+  PRACTITIONER:     [0, 0, 1, 1,   0, 0, 0, 0,   0, 0,   0, 0,   0, 0, 0,   0,   0, 0],
+  MASH_OFFICER:     [0, 0, 1, 0,   1, 0, 1, 0,   0, 0,   0, 0,   0, 0, 0,   0,   0, 0],
+  MASH_MANAGER:     [0, 1, 1, 0,   1, 1, 1, 0,   1, 0,   0, 1,   0, 1, 0,   0,   0, 1],
+  SOCIAL_WORKER:    [0, 0, 1, 0,   1, 0, 0, 0,   1, 0,   1, 0,   0, 0, 0,   0,   0, 0],
+  PARTNER_AGENCY:   [0, 0, 1, 1,   0, 0, 0, 1,   0, 1,   0, 0,   1, 1, 0,   0,   0, 0],
+  CFSS_COORDINATOR: [0, 0, 1, 0,   1, 0, 0, 0,   0, 0,   0, 0,   0, 0, 0,   0,   1, 0],
+  DAAT_MANAGER:     [0, 0, 1, 1,   1, 0, 0, 0,   0, 0,   0, 0,   0, 0, 0,   1,   0, 0],
+  SERVICE_MANAGER:  [0, 1, 1, 0,   1, 0, 0, 0,   0, 0,   0, 0,   0, 0, 1,   0,   0, 1],
+  ADMIN:            [1, 1, 1, 0,   0, 0, 0, 0,   0, 0,   0, 0,   0, 0, 0,   0,   0, 0],
 };
 const PERMISSIONS_BY_ROLE = Object.fromEntries(
   Object.entries(TABLE).map(([role, row]) => [role, Object.fromEntries(COLUMNS.map((permission, i) => [permission, row[i] === 1]))]),
