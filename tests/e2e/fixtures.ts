@@ -1,10 +1,11 @@
 import AxeBuilder from "@axe-core/playwright";
-import { test as base, expect, type Page } from "@playwright/test";
+import { test as base, expect, type Browser, type Locator, type Page } from "@playwright/test";
 import { DEMO_PASSWORD } from "@/lib/demo/demo-data";
 
 // Every page a test visits must pass an axe-core WCAG 2.2 AA check: the `page` fixture records each
-// document the browser loads, `expectAccessible` checks the current one, and the test fails at the end if
-// it loaded a page it never checked.
+// document the browser loads, `expectAccessible` checks the current one (unless a page of its route with
+// the same kinds of element passed already), and the test fails at the end if it loaded a page it never
+// checked.
 
 const checked = new WeakMap<Page, Set<string>>();
 
@@ -13,41 +14,60 @@ function pageKey(url: string): string {
   return pathname;
 }
 
-/** Pages already checked in this worker, by route (ids left out) and whether they showed errors. */
-const checkedRoutes = new Set<string>();
-
-function routeKey(url: string): string {
+/** A route with record ids left out: /contacts/:id. */
+function routeOf(url: string): string {
   return new URL(url).pathname.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, ":id");
 }
 
 /**
- * Whether a page like this one (same route, ids left out; same `variant`; with or without an error summary)
- * has been checked with axe in this worker already. The long referral flows pass the same pages many times,
- * and axe takes one to three seconds a page. Counts this page as checked from now on.
+ * The kinds of element on the page: each element as its parent's tag, its own tag, its attribute names, the
+ * values of the attributes axe's rules read (ids, labels, roles, classes and so on, with record ids left
+ * out) and whether it has text of its own. The words and the data in a page do not change what axe checks.
  */
-export async function seenBefore(page: Page, variant: string): Promise<boolean> {
-  await page.waitForLoadState("domcontentloaded");
-  const withErrors = (await page.getByRole("alert").filter({ hasText: "There is a problem" }).count()) > 0;
-  const key = `${variant} ${routeKey(page.url())} ${withErrors ? "errors" : "clean"}`;
-  if (checkedRoutes.has(key)) return true;
-  checkedRoutes.add(key);
-  return false;
+async function elementKindsOf(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const recordId = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
+    const named = new Set(["id", "for", "role", "class", "type", "name", "alt", "lang", "scope", "headers", "tabindex", "hidden", "disabled", "autocomplete"]);
+    const kinds = new Set<string>();
+    for (const element of document.querySelectorAll("*")) {
+      let kind = `${element.parentElement?.tagName ?? ""}>${element.tagName}`;
+      for (const { name, value } of element.attributes) {
+        kind += named.has(name) || name.startsWith("aria-") ? ` ${name}=${value.replace(recordId, ":id")}` : ` ${name}`;
+      }
+      if ([...element.childNodes].some((node) => node.nodeType === Node.TEXT_NODE && node.textContent?.trim())) kind += " +text";
+      kinds.add(kind);
+    }
+    return [...kinds];
+  });
 }
 
-/** expectAccessible, once per page like this one in this worker (see seenBefore). */
-export async function expectAccessibleOnce(page: Page, variant: string) {
-  if (await seenBefore(page, variant)) checked.get(page)?.add(pageKey(page.url()));
-  else await expectAccessible(page);
-}
+/**
+ * The kinds of element already checked with axe in this worker, by route. A page is checked again only when
+ * it has a kind of element its route has not shown before: the long journeys pass the same pages many times
+ * (a task list after each section, say), and axe takes one to four seconds a page on a busy machine.
+ */
+const checkedKinds = new Map<string, Set<string>>();
 
+/**
+ * Checks the current page with axe-core against WCAG 2.2 AA, unless every kind of element on it passed on
+ * this route already in this worker (see elementKindsOf). A violation fails the test with the rule and
+ * the elements.
+ */
 export async function expectAccessible(page: Page) {
   await page.waitForLoadState("domcontentloaded");
-  const started = Date.now();
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
-  const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
-  expect(summary, `accessibility violations on ${page.url()}`).toEqual([]);
+  const route = routeOf(page.url());
+  const kinds = await elementKindsOf(page);
+  const checkedHere = checkedKinds.get(route) ?? new Set<string>();
+  if (!kinds.every((kind) => checkedHere.has(kind))) {
+    const started = Date.now();
+    const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
+    const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+    expect(summary, `accessibility violations on ${page.url()}`).toEqual([]);
+    if (process.env.AXE_TIMING) console.log(`axe ${page.url()} ${Date.now() - started} ms`);
+    for (const kind of kinds) checkedHere.add(kind);
+    checkedKinds.set(route, checkedHere);
+  }
   checked.get(page)?.add(pageKey(page.url()));
-  if (process.env.AXE_TIMING) console.log(`axe ${page.url()} ${Date.now() - started} ms`);
 }
 
 export const test = base.extend<{ page: Page }>({
@@ -65,14 +85,12 @@ export const test = base.extend<{ page: Page }>({
 
 export { expect };
 
-// The empty sign-in page is the same for every test: check it once per worker, not once per sign-in.
-let emptySignInPageChecked = false;
-
-export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
-  await page.goto("/sign-in");
-  if (emptySignInPageChecked) checked.get(page)?.add("/sign-in");
-  else await expectAccessible(page);
-  emptySignInPageChecked = true;
+/**
+ * Signs in through the sign-in page, as a person does: for the tests of signing in itself. Lands on
+ * `callbackUrl`'s page (home by default).
+ */
+export async function signInThroughForm(page: Page, email: string, password = DEMO_PASSWORD) {
+  await expectAccessible(page);
   // The sign-in form needs JavaScript (next-auth): typing before React has hydrated it would post the page.
   await page.waitForLoadState("networkidle");
   await page.getByLabel("E-mail address").fill(email);
@@ -82,10 +100,38 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await expectAccessible(page);
 }
 
+/**
+ * Signs in without the sign-in page (which has tests of its own): the same next-auth call its form makes,
+ * from the page's browser context, so the session cookie is the browser's. Then opens `path` (home).
+ */
+export async function signIn(page: Page, email: string, password = DEMO_PASSWORD, path = "/") {
+  const { csrfToken } = (await (await page.request.get("/api/auth/csrf")).json()) as { csrfToken: string };
+  const response = await page.request.post("/api/auth/callback/credentials", { form: { csrfToken, email, password, callbackUrl: path, json: "true" } });
+  const { url } = (await response.json()) as { url: string };
+  expect(new URL(url).searchParams.get("error"), `signing in as ${email}`).toBeNull();
+  await page.goto(path);
+  await expect(page).toHaveURL((address) => address.pathname === path.split("?")[0]);
+  await expectAccessible(page);
+}
+
+/** Another person, in a browser context of their own, signed in and on `path`. */
+export async function signedInAt(browser: Browser, email: string, path: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await signIn(page, email, DEMO_PASSWORD, path);
+  return page;
+}
+
 export async function signOut(page: Page) {
   await page.getByRole("button", { name: "Sign out" }).click();
   await page.waitForURL(/\/sign-in/);
   await expectAccessible(page);
+}
+
+/** A row of a GOV.UK summary list, by its key. */
+export function summaryRow(scope: Page | Locator, key: string): Locator {
+  // A `has` locator is matched inside each row, so it must start from the page, not from `scope`.
+  const page = "goto" in scope ? scope : scope.page();
+  return scope.locator("dl > div").filter({ has: page.getByRole("term").filter({ hasText: new RegExp(`^${key}$`) }) });
 }
 
 /** Mints an API token through the API tokens page and returns it. */

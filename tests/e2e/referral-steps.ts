@@ -1,5 +1,5 @@
 import type { Locator, Page } from "@playwright/test";
-import { expect, expectAccessible, expectAccessibleOnce, seenBefore } from "./fixtures";
+import { expect, expectAccessible } from "./fixtures";
 
 // The steps of the referral forms, shared by the MASH, early-help and no-JavaScript tests. Every step works
 // the same with and without JavaScript: it fills the boxes, presses the page's own buttons and checks each
@@ -9,19 +9,19 @@ import { expect, expectAccessible, expectAccessibleOnce, seenBefore } from "./fi
 export type Form = { page: Page; check: () => Promise<void> };
 
 export function scriptedForm(page: Page): Form {
-  return { page, check: () => expectAccessibleOnce(page, "scripted") };
+  return { page, check: () => expectAccessible(page) };
 }
 
 /**
  * A page without JavaScript cannot run axe, so the HTML it shows is checked in a second page that has
- * JavaScript (for axe) but loads none of the site's own scripts: the same markup, styles and all.
+ * JavaScript (for axe) but loads none of the site's own scripts: the same markup, styles and all. Pages of a
+ * shape already checked are not checked again (fixtures.ts#expectAccessible).
  */
 export async function unscriptedForm(page: Page, checker: Page): Promise<Form> {
   await checker.route((url) => url.pathname.endsWith(".js"), (route) => route.abort());
   return {
     page,
     check: async () => {
-      if (await seenBefore(page, "unscripted")) return;
       const [html, url] = [await page.content(), page.url()];
       await checker.route((candidate) => candidate.href === url, (route) => route.fulfill({ status: 200, contentType: "text/html; charset=utf-8", body: html }), { times: 1 });
       await checker.goto(url);

@@ -1,7 +1,6 @@
-import type { Browser, Locator, Page } from "@playwright/test";
-import { DEMO_PASSWORD } from "@/lib/demo/demo-data";
+import type { Browser } from "@playwright/test";
 import { childInput, mashReferralInput } from "@/tests/factories/referral";
-import { expect, expectAccessible, signIn, test } from "./fixtures";
+import { expect, expectAccessible, mintTokenInBrowser, signedInAt, signIn, summaryRow, test } from "./fixtures";
 
 // The MASH workbench from end to end: a practitioner's referral reaches the manager's queue; the manager
 // rates it Red, which starts a 1-hour clock, and allocates it; the DAAT manager and the social worker see it
@@ -23,37 +22,12 @@ const surname = `Wb${Array.from({ length: 6 }, () => "abcdefghijklmnopqrstuvwxyz
 const childName = `Rowan ${surname}`;
 const ONE_HOUR_LEFT = /59 minutes left|1 hour left/;
 
-/** A row of a GOV.UK summary list, by its key. */
-function summaryRow(page: Page, key: string): Locator {
-  return page.locator("dl > div").filter({ has: page.getByRole("term").filter({ hasText: new RegExp(`^${key}$`) }) });
-}
-
-/**
- * Another person, in their own browser context, signed in straight to `path` (the sign-in page and the home
- * page are checked by the fixture's signIn and the other specs; the pages this test is about are checked here).
- */
-async function signedInAt(browser: Browser, email: string, path: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await page.goto(`/sign-in?callbackUrl=${encodeURIComponent(path)}`);
-  // The sign-in form needs JavaScript (next-auth): typing before React has hydrated it would post the page.
-  await page.waitForLoadState("networkidle");
-  await page.getByLabel("E-mail address").fill(email);
-  await page.getByLabel("Password").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await page.waitForURL((url) => url.pathname === path);
-  return page;
-}
-
 /** An API token for a practitioner, minted on the API tokens page as a person would. */
 async function practitionerToken(browser: Browser): Promise<string> {
-  const page = await signedInAt(browser, "teacher@example.org", "/account/tokens");
-  await page.getByLabel("Token name").fill("Workbench test");
-  await page.getByRole("button", { name: "Create token" }).click();
-  const token = page.getByRole("region", { name: /Your new token/ }).getByLabel("Token", { exact: true });
-  await expect(token).toHaveValue(/^mash_/);
-  const value = (await token.inputValue()).trim();
+  const page = await signedInAt(browser, "teacher@example.org", "/");
+  const token = await mintTokenInBrowser(page, "Workbench test");
   await page.context().close();
-  return value;
+  return token;
 }
 
 // Six people's pages with axe on each: about a minute on a quiet machine, more on a busy CI runner.

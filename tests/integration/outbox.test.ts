@@ -1,5 +1,3 @@
-import type { AddressInfo } from "node:net";
-import { SMTPServer } from "smtp-server";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db/client";
 import { listMailbox } from "@/lib/notify/data";
@@ -8,50 +6,7 @@ import { MAX_ATTEMPTS } from "@/lib/notify/policy";
 import { deliverOutbox, startBackgroundWork } from "@/lib/notify/worker";
 import { acknowledgementEmail } from "@/lib/referral/messages";
 import { createTestUser } from "@/tests/factories/user";
-
-type Received = { envelopeTo: string[]; headers: Record<string, string>; body: string };
-
-/** A real SMTP server on a free port of 127.0.0.1 that keeps what it receives, or refuses every recipient. */
-async function startSmtpServer(options: { rejectRecipients?: boolean } = {}) {
-  const received: Received[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    // Plain SMTP on the loopback: nodemailer would otherwise try STARTTLS against a self-signed certificate.
-    hideSTARTTLS: true,
-    logger: false,
-    onRcptTo(_address, _session, callback) {
-      if (options.rejectRecipients) return callback(Object.assign(new Error("Mailbox unavailable"), { responseCode: 550 }));
-      callback();
-    },
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on("data", (chunk: Buffer) => chunks.push(chunk));
-      stream.on("end", () => {
-        received.push({ envelopeTo: session.envelope.rcptTo.map((rcpt) => rcpt.address), ...parseMessage(Buffer.concat(chunks).toString("utf8")) });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.server.address() as AddressInfo;
-  return { url: `smtp://127.0.0.1:${port}`, received, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
-}
-
-/** Just enough of RFC 5322 and MIME for nodemailer's plain-text messages: unfolded headers and a decoded body. */
-function parseMessage(raw: string): { headers: Record<string, string>; body: string } {
-  const split = raw.indexOf("\r\n\r\n");
-  const headers: Record<string, string> = {};
-  for (const line of raw.slice(0, split).replace(/\r\n[ \t]+/g, " ").split("\r\n")) {
-    const colon = line.indexOf(":");
-    headers[line.slice(0, colon).toLowerCase()] = line.slice(colon + 1).trim();
-  }
-  let body = raw.slice(split + 4);
-  if (headers["content-transfer-encoding"] === "quoted-printable") {
-    const bytes = body.replace(/=\r\n/g, "").replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
-    body = Buffer.from(bytes, "latin1").toString("utf8");
-  }
-  return { headers, body: body.replace(/\r\n/g, "\n").replace(/\n$/, "") };
-}
+import { startSmtpServer } from "@/tests/support/smtp";
 
 async function enqueue(message: OutgoingEmail) {
   return db.$transaction((tx) => enqueueEmail(tx, message));
