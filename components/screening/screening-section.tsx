@@ -68,7 +68,7 @@ function ChallengeItem({ challenge, contactId, user }: { challenge: ScreeningVie
           <p className="whitespace-pre-wrap">{challenge.decision}</p>
         </div>
       )}
-      {!challenge.decidedAt && !challenge.escalatedAt && user.role === "MASH_MANAGER" && <ChallengeStepForm contactId={contactId} challengeId={challenge.id} step="escalate" />}
+      {!challenge.decidedAt && !challenge.escalatedAt && can(user, "challenges:escalate") && <ChallengeStepForm contactId={contactId} challengeId={challenge.id} step="escalate" />}
       {!challenge.decidedAt && challenge.escalatedAt && can(user, "challenges:decide") && <ChallengeStepForm contactId={contactId} challengeId={challenge.id} step="decide" />}
     </li>
   );

@@ -88,7 +88,7 @@ export async function challengeStepAction(_previous: ScreeningFormState<Challeng
   const challengeId = formText(formData, "challengeId");
   const step = formText(formData, "step");
   const values: ChallengeStepValues = { reason: formText(formData, "reason"), decision: formText(formData, "decision") };
-  const caller = await signedInCaller(step === "decide" ? "challenges:decide" : (user) => user.role === "MASH_MANAGER");
+  const caller = await signedInCaller(step === "decide" ? "challenges:decide" : "challenges:escalate");
   if (!caller.ok) return failed(values, caller.failure);
   const options = { requestId: caller.requestId };
   const result = await guarded(caller.requestId, (): Promise<ActionResult> =>

@@ -1,6 +1,8 @@
 import type { SessionUser } from "@/lib/auth/data";
+import { can } from "@/lib/auth/policy";
 import { isVisible } from "@/lib/contacts/data";
 import { db } from "@/lib/db/client";
+import { isUuid } from "@/lib/ids";
 import type { DecisionStance, ScreeningOutcome } from "./schema";
 
 // Reads for the contact record's screening section. Only for someone who may open the contact (the
@@ -97,5 +99,59 @@ export async function findScreeningView(user: SessionUser, contactId: string): P
       decidedBy: c.decidedBy?.name ?? null,
       decidedAt: c.decidedAt,
     })),
+  };
+}
+
+// What a partner agency may see of the MASH's decision on a contact their agency was asked about (seed 002
+// §10): the outcome and when, and their own agency's professional challenges to it. Never the rationale,
+// the screening or another agency's answer: those belong to the contact record, which partners cannot open.
+
+export type PartnerChallenge = {
+  id: string;
+  reason: string;
+  raisedBy: string;
+  raisedAt: Date;
+  escalatedAt: Date | null;
+  decidedAt: Date | null;
+  /** The service manager's final decision, once made. */
+  decision: string | null;
+  /** Raised by the person reading: only they may escalate it. */
+  mine: boolean;
+};
+
+export type PartnerDecisionView = {
+  contactId: string;
+  /** The MASH's latest management decision on the contact, or null while there is none. */
+  decision: { outcome: ScreeningOutcome; decidedAt: Date } | null;
+  /** Challenges raised by anyone in the reader's agency, latest first. */
+  challenges: PartnerChallenge[];
+};
+
+/**
+ * The MASH decision and the reader's agency's challenges on `contactId`, for a partner user whose agency
+ * kind has an information request on the contact; null ("not found") for anyone else.
+ */
+export async function findDecisionForPartner(user: SessionUser, contactId: string): Promise<PartnerDecisionView | null> {
+  if (!can(user, "requests:answer") || !user.agencyId || !isUuid(contactId)) return null;
+  const agency = await db.agency.findUnique({ where: { id: user.agencyId }, select: { kind: true } });
+  if (!agency) return null;
+  if ((await db.informationRequest.count({ where: { contactId, agencyKind: agency.kind } })) === 0) return null;
+
+  const [decision, challenges] = await Promise.all([
+    db.managementDecision.findFirst({
+      where: { contactId },
+      orderBy: [{ decidedAt: "desc" }, { id: "desc" }],
+      select: { outcome: true, decidedAt: true },
+    }),
+    db.challenge.findMany({
+      where: { contactId, raisedBy: { agencyId: user.agencyId } },
+      orderBy: [{ raisedAt: "desc" }, { id: "desc" }],
+      select: { id: true, reason: true, raisedById: true, raisedBy: { select: { name: true } }, raisedAt: true, escalatedAt: true, decidedAt: true, decision: true },
+    }),
+  ]);
+  return {
+    contactId,
+    decision,
+    challenges: challenges.map(({ raisedById, raisedBy, ...challenge }) => ({ ...challenge, raisedBy: raisedBy.name, mine: raisedById === user.id })),
   };
 }

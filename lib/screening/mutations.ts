@@ -9,7 +9,7 @@ import { isUuid } from "@/lib/ids";
 import { notifyUsers, type NotificationMessage } from "@/lib/notifications/mutations";
 import { writeOutcomeLetter } from "@/lib/outcomes/mutations";
 import { conflict, fieldErrorsOf, FORBIDDEN, invalid, NOT_FOUND, type ActionResult } from "@/lib/result";
-import { effectOf, isScreenable, OUTCOME_LABELS, stanceError } from "./policy";
+import { effectOf, isScreenable, OUTCOME_LABELS, stanceError, whyNotChallenge } from "./policy";
 import { challengeDecisionSchema, challengeSchema, escalationSchema, managementDecisionSchema, screeningSchema, type DecisionStance, type ScreeningOutcome } from "./schema";
 
 // The screening of a Red or Amber contact and what follows it (seed 002 App. C, §10): the allocated social
@@ -164,10 +164,16 @@ export async function raiseChallenge(user: SessionUser, contactId: string, input
       LEFT JOIN "Referral" r ON r."id" = c."referralId"
       LEFT JOIN "PhoneContact" p ON p."id" = c."phoneContactId"
       WHERE c."id" = ${contactId}::uuid
-        AND EXISTS (SELECT 1 FROM "InformationRequest" i WHERE i."contactId" = c."id" AND i."agencyKind"::text = ${kind})`;
+        AND EXISTS (SELECT 1 FROM "InformationRequest" i WHERE i."contactId" = c."id" AND i."agencyKind"::text = ${kind})
+      FOR UPDATE OF c`;
     if (asked.length === 0) return NOT_FOUND;
     const parsed = challengeSchema.safeParse(input);
     if (!parsed.success) return invalid(fieldErrorsOf(parsed.error));
+    // Under the contact's lock, so two posts at once cannot both open a challenge.
+    const decisions = await tx.managementDecision.count({ where: { contactId } });
+    const openChallenges = await tx.challenge.count({ where: { contactId, raisedById: user.id, decidedAt: null } });
+    const refusal = whyNotChallenge({ decided: decisions > 0, openChallengeOfTheirs: openChallenges > 0 });
+    if (refusal) return conflict(refusal);
     const { reason } = parsed.data;
     const { id } = await tx.challenge.create({ data: { contactId, raisedById: user.id, raisedAt: now, reason }, select: { id: true } });
     await recordAudit(tx, {

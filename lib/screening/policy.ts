@@ -1,3 +1,4 @@
+import type { PartnerChallenge, PartnerDecisionView } from "./data";
 import type { DecisionStance, ScreeningOutcome } from "./schema";
 
 // The rules of a screening's outcome, pure so unit tests cover each branch: plain labels, the order that
@@ -113,4 +114,24 @@ export function describeScreeningEvent(action: string, details: Record<string, u
     default:
       return null;
   }
+}
+
+/**
+ * Why someone may not raise a challenge now, in plain words, or null if they may: there must be a decision
+ * to challenge, and one open challenge of theirs at a time (the team manager or service manager answers it).
+ */
+export function whyNotChallenge(state: { decided: boolean; openChallengeOfTheirs: boolean }): string | null {
+  if (!state.decided) return "The MASH has not made its decision on this contact yet, so there is nothing to challenge.";
+  if (state.openChallengeOfTheirs) return "You already have a challenge on this contact that has not been decided yet.";
+  return null;
+}
+
+/** Where a partner stands on challenging the decision, for whyNotChallenge. */
+export function challengeStateOf(view: Pick<PartnerDecisionView, "decision" | "challenges">): { decided: boolean; openChallengeOfTheirs: boolean } {
+  return { decided: view.decision !== null, openChallengeOfTheirs: view.challenges.some((challenge) => challenge.mine && !challenge.decidedAt) };
+}
+
+/** The reader's own challenge that they may still escalate: raised, neither escalated nor decided. */
+export function isEscalatable(challenge: PartnerChallenge): boolean {
+  return challenge.mine && !challenge.escalatedAt && !challenge.decidedAt;
 }

@@ -220,8 +220,27 @@ describe("professional challenges", () => {
     expect(await db.challenge.count({ where: { contactId: contact.id } })).toBe(0);
   });
 
+  it("needs a decision to challenge, and one open challenge a person at a time", async () => {
+    const { manager, socialWorker, contact, version } = await screened();
+    const health = await partnerAskedAbout(contact, "HEALTH", socialWorker);
+    expect(await raiseChallenge(health, contact.id, { reason: "Too early." })).toEqual({
+      ok: false,
+      reason: "CONFLICT",
+      message: "The MASH has not made its decision on this contact yet, so there is nothing to challenge.",
+    });
+    await decideScreening(manager, contact.id, { stance: "ENDORSED", outcome: "CHILD_AND_FAMILY_ASSESSMENT", rationale: "Needs an assessment.", expectedVersion: version });
+    const [first, second] = await Promise.all([
+      raiseChallenge(health, contact.id, { reason: "Health visitor worries are not reflected." }),
+      raiseChallenge(health, contact.id, { reason: "The same worry, sent twice." }),
+    ]);
+    expect([first, second].filter((result) => result.ok)).toHaveLength(1);
+    expect([first, second].find((result) => !result.ok)).toEqual({ ok: false, reason: "CONFLICT", message: "You already have a challenge on this contact that has not been decided yet." });
+    expect(await db.challenge.count({ where: { contactId: contact.id } })).toBe(1);
+  });
+
   it("may be escalated by the MASH manager", async () => {
-    const { manager, socialWorker, contact } = await screened();
+    const { manager, socialWorker, contact, version } = await screened();
+    await decideScreening(manager, contact.id, { stance: "ENDORSED", outcome: "CHILD_AND_FAMILY_ASSESSMENT", rationale: "Needs an assessment.", expectedVersion: version });
     const health = await partnerAskedAbout(contact, "HEALTH", socialWorker);
     const raised = await raiseChallenge(health, contact.id, { reason: "Health visitor worries are not reflected." });
     if (!raised.ok) throw new Error(JSON.stringify(raised));

@@ -6,6 +6,7 @@ import { BackLink } from "@/components/back-link";
 import { formatDateTime } from "@/components/format-date-time";
 import { NotificationBanner } from "@/components/notification-banner";
 import { AnswerForm } from "@/components/requests/answer-form";
+import { ChallengeSection } from "@/components/requests/challenge-section";
 import { RequestStateTag } from "@/components/requests/request-state-tag";
 import { SummaryList, type SummaryRow } from "@/components/summary-list";
 import { recordView } from "@/lib/audit/mutations";
@@ -15,6 +16,7 @@ import { RATING_LABELS } from "@/lib/contacts/policy";
 import { formatNhsNumber, isValidNhsNumber } from "@/lib/referral/policy";
 import { findRequestForAgency, type PartnerRequest } from "@/lib/requests/data";
 import { AGENCY_LABELS, KNOWN_TO_AGENCY_LABELS } from "@/lib/requests/policy";
+import { findDecisionForPartner } from "@/lib/screening/data";
 
 export const dynamic = "force-dynamic";
 
@@ -62,7 +64,12 @@ export default async function InformationRequestPage({ params, searchParams }: {
 
   const now = new Date();
   const title = titleOf(request);
-  const answered = (await searchParams).done === "answered" && request.answer;
+  const decisionView = await findDecisionForPartner(user, request.contactId);
+  const { done } = await searchParams;
+  const answered = done === "answered" && request.answer;
+  const ownChallenges = decisionView?.challenges.filter((challenge) => challenge.mine) ?? [];
+  const challenged = done === "challenged" && ownChallenges.length > 0;
+  const escalated = done === "escalated" && ownChallenges.some((challenge) => challenge.escalatedAt);
   const { child, answer } = request;
   const summary: SummaryRow[] = [
     { key: "Contact", value: request.reference },
@@ -82,6 +89,10 @@ export default async function InformationRequestPage({ params, searchParams }: {
     <>
       <BackLink href="/requests">Back to information requests</BackLink>
       {answered && <NotificationBanner type="success">Answer sent to the MASH. The social worker who asked has been told.</NotificationBanner>}
+      {challenged && (
+        <NotificationBanner type="success">Challenge recorded. The MASH team manager has been told; their decision stands unless you escalate it to the service manager.</NotificationBanner>
+      )}
+      {escalated && <NotificationBanner type="success">Challenge escalated. The service manager has been told; their decision will be final.</NotificationBanner>}
       <h1 className="mb-6 text-3xl font-bold md:text-5xl">
         <span className="mb-1 block text-lg text-muted md:text-2xl">Information request to {AGENCY_LABELS[request.agencyKind]}</span>
         {request.reference}
@@ -120,6 +131,8 @@ export default async function InformationRequestPage({ params, searchParams }: {
       ) : (
         <AnswerForm requestId={request.id} permalink={path} pageTitle={title} />
       )}
+
+      {decisionView && <ChallengeSection view={decisionView} requestId={request.id} permalink={path} pageTitle={title} />}
     </>
   );
 }
