@@ -1,52 +1,22 @@
 "use server";
 
-import { randomUUID } from "node:crypto";
 import { redirect } from "next/navigation";
 import { guarded, signedInCaller } from "@/lib/auth/action";
 import { formText } from "@/lib/forms/form-data";
-import type { ActionFailure, FieldErrors } from "@/lib/result";
+import { failedForm, type FormState } from "@/lib/forms/form-state";
 import { approveCfssClosure, recordCfssAction } from "./mutations";
 
 // The CFSS triage forms on the contact record: plain HTML forms posted here, so they work without
 // JavaScript. On success the browser goes back to the record with a banner; otherwise the form shows again
 // with everything typed and what needs fixing. The mutations check the permission and the contact again.
 
-export type CfssFormState = {
-  /** New for every answer from the server, so the error summary takes focus again. */
-  key: string;
-  values: Record<string, string | string[]>;
-  fieldErrors: FieldErrors;
-  message: string | null;
-};
+export type CfssFormState = FormState<Record<string, string | string[]>>;
 
-function failed(values: CfssFormState["values"], failure: ActionFailure, forbidden: string): CfssFormState {
-  if (failure.reason === "INVALID") {
-    const { expectedVersion, ...fieldErrors } = failure.fieldErrors;
-    return { key: randomUUID(), values, fieldErrors, message: expectedVersion ?? fieldErrors.form ?? null };
-  }
-  let message: string;
-  switch (failure.reason) {
-    case "UNAUTHENTICATED":
-      message = "Your session has ended, so this was not saved. Sign in again in a new tab, then come back and try again. What you typed is still here.";
-      break;
-    case "FORBIDDEN":
-      message = forbidden;
-      break;
-    case "NOT_FOUND":
-      message = "We could not find this contact with CFSS. Go back to the queue.";
-      break;
-    case "CONFLICT":
-      message = failure.message ?? "This contact changed after you opened it. Reload it.";
-      break;
-    case "CONSENT_REQUIRED":
-      message = "This cannot be done until consent is recorded.";
-      break;
-    case "UNEXPECTED":
-      message = `Something went wrong and this was not saved. Try again. If it keeps happening, quote reference ${failure.reference}.`;
-      break;
-  }
-  return { key: randomUUID(), values, fieldErrors: {}, message };
-}
+const wordingFor = (forbidden: string) => ({
+  forbidden,
+  notFound: "We could not find this contact with CFSS. Go back to the queue.",
+  conflict: "This contact changed after you opened it. Reload it.",
+});
 
 const contactPath = (contactId: string) => `/contacts/${encodeURIComponent(contactId)}`;
 
@@ -62,13 +32,13 @@ export async function recordCfssActionAction(_previous: CfssFormState, formData:
     locality: formText(formData, "locality"),
     oversightConcerns: formData.getAll("oversightConcerns").filter((value): value is string => typeof value === "string"),
   };
-  const forbidden = "Only a CFSS partnership coordinator can record a CFSS action.";
+  const wording = wordingFor("Only a CFSS partnership coordinator can record a CFSS action.");
   const caller = await signedInCaller("cfss:triage");
-  if (!caller.ok) return failed(values, caller.failure, forbidden);
+  if (!caller.ok) return failedForm(values, caller.failure, wording);
   const result = await guarded(caller.requestId, () =>
     recordCfssAction(caller.user, contactId, { ...values, expectedVersion: formText(formData, "expectedVersion") }, { requestId: caller.requestId }),
   );
-  if (!result.ok) return failed(values, result, forbidden);
+  if (!result.ok) return failedForm(values, result, wording);
   const done = result.closed ? "cfss-closed" : result.awaitingOversight ? "cfss-awaiting-oversight" : result.kind === "ESCALATED_TO_MASH" ? "cfss-escalated" : "cfss-recorded";
   redirect(`${contactPath(contactId)}?done=${done}#cfss-heading`);
 }
@@ -77,12 +47,12 @@ export async function recordCfssActionAction(_previous: CfssFormState, formData:
 export async function approveCfssClosureAction(_previous: CfssFormState, formData: FormData): Promise<CfssFormState> {
   const contactId = formText(formData, "contactId");
   const values = { note: formText(formData, "note") };
-  const forbidden = "Only a MASH manager or service manager can give management oversight.";
+  const wording = wordingFor("Only a MASH manager or service manager can give management oversight.");
   const caller = await signedInCaller("cfss:oversee");
-  if (!caller.ok) return failed(values, caller.failure, forbidden);
+  if (!caller.ok) return failedForm(values, caller.failure, wording);
   const result = await guarded(caller.requestId, () =>
     approveCfssClosure(caller.user, contactId, { ...values, expectedVersion: formText(formData, "expectedVersion") }, { requestId: caller.requestId }),
   );
-  if (!result.ok) return failed(values, result, forbidden);
+  if (!result.ok) return failedForm(values, result, wording);
   redirect(`${contactPath(contactId)}?done=cfss-closure-approved#cfss-heading`);
 }

@@ -1,15 +1,15 @@
 "use server";
 
-import { randomUUID } from "node:crypto";
 import { redirect } from "next/navigation";
 import { signInPathFor } from "@/lib/auth/navigation";
 import { isUuid } from "@/lib/ids";
 import { markNotificationsRead } from "@/lib/notifications/mutations";
-import type { ActionFailure, FieldErrors } from "@/lib/result";
+import type { ActionFailure } from "@/lib/result";
 import { allocateContact, decideContact, rateContact } from "./mutations";
 import type { ContactDecision } from "./schema";
 import { guarded, signedInCaller } from "@/lib/auth/action";
 import { formText } from "@/lib/forms/form-data";
+import { failedForm, type FormState } from "@/lib/forms/form-state";
 
 // The contact record's forms. Each is a plain HTML form posted to one of these actions, so it works without
 // JavaScript: on success the browser goes back to the record with a banner; otherwise the record shows
@@ -17,13 +17,7 @@ import { formText } from "@/lib/forms/form-data";
 // database and checks the permission itself; the mutations check it again and lock the contact's version,
 // so a decision made on a stale page is refused with a plain-English reason rather than silently applied.
 
-export type ContactFormState<V extends Record<string, string>> = {
-  /** New for every answer from the server, so the error summary takes focus again. */
-  key: string;
-  values: Partial<V>;
-  fieldErrors: FieldErrors;
-  /** A problem with the whole form: the session ended, someone else changed the contact, it went wrong. */
-  message: string | null;
+export type ContactFormState<V extends Record<string, string>> = FormState<V> & {
   /** The contact changed after the page was opened: the form offers to reload it. */
   stale: boolean;
 };
@@ -32,32 +26,16 @@ export type RateValues = { rating: string; direction: string; rationale: string 
 export type AllocateValues = { socialWorkerId: string; reason: string };
 export type DecideValues = { decision: string; rationale: string; team: string };
 
-/** The words for a failure that is not about one field. Never the server's own error text. */
-function messageFor(failure: Exclude<ActionFailure, { reason: "INVALID" }>): string {
-  switch (failure.reason) {
-    case "UNAUTHENTICATED":
-      return "Your session has ended, so this was not saved. Sign in again in a new tab, then come back and try again. What you typed is still here.";
-    case "FORBIDDEN":
-      return "Only a MASH manager can rate, allocate or decide on a contact.";
-    case "NOT_FOUND":
-      return "We could not find this contact. Go back to the contacts list.";
-    case "CONFLICT":
-      return failure.message ?? "Someone else changed this contact after you opened it. Reload it, check their decision, then decide again.";
-    case "CONSENT_REQUIRED":
-      return "This cannot be done until consent is recorded.";
-    case "UNEXPECTED":
-      return `Something went wrong and this was not saved. Try again. If it keeps happening, quote reference ${failure.reference}.`;
-  }
-}
-
+const WORDING = {
+  forbidden: "Only a MASH manager can rate, allocate or decide on a contact.",
+  notFound: "We could not find this contact. Go back to the contacts list.",
+  conflict: "Someone else changed this contact after you opened it. Reload it, check their decision, then decide again.",
+};
 
 function failed<V extends Record<string, string>>(values: Partial<V>, failure: ActionFailure): ContactFormState<V> {
-  if (failure.reason === "INVALID") {
-    // A stale or missing version is not the manager's to fix in a field: it means reload.
-    const { expectedVersion, ...fieldErrors } = failure.fieldErrors;
-    return { key: randomUUID(), values, fieldErrors, message: expectedVersion ?? fieldErrors.form ?? null, stale: Boolean(expectedVersion) };
-  }
-  return { key: randomUUID(), values, fieldErrors: {}, message: messageFor(failure), stale: failure.reason === "CONFLICT" };
+  // A stale version, or someone else's change under the lock, both mean reload the contact.
+  const stale = failure.reason === "INVALID" ? Boolean(failure.fieldErrors.expectedVersion) : failure.reason === "CONFLICT";
+  return { ...failedForm(values, failure, WORDING), stale };
 }
 
 const contactPath = (contactId: string) => `/contacts/${encodeURIComponent(contactId)}`;

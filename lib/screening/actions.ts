@@ -1,52 +1,27 @@
 "use server";
 
-import { randomUUID } from "node:crypto";
 import { redirect } from "next/navigation";
 import { guarded, signedInCaller } from "@/lib/auth/action";
 import { formText } from "@/lib/forms/form-data";
-import type { ActionFailure, ActionResult, FieldErrors } from "@/lib/result";
+import { failedForm, type FormState } from "@/lib/forms/form-state";
+import type { ActionResult } from "@/lib/result";
 import { decideChallenge, decideScreening, escalateChallenge, recordScreening } from "./mutations";
 
 // The screening section's forms on the contact record: plain HTML forms posted to these actions, so they
 // work without JavaScript. On success the browser goes back to the record; otherwise the form shows again
 // with what was typed and what needs fixing. The mutations check permission, scope and version again.
 
-export type ScreeningFormState<V extends Record<string, string>> = {
-  /** New for every answer from the server, so the error summary takes focus again. */
-  key: string;
-  values: Partial<V>;
-  fieldErrors: FieldErrors;
-  message: string | null;
-};
+export type ScreeningFormState<V extends Record<string, string>> = FormState<V>;
 
 export type ScreeningValues = { worries: string; workingWell: string; needsToHappen: string; scale: string; analysis: string; recommendation: string; reasons: string };
 export type ManagementDecisionValues = { stance: string; outcome: string; rationale: string };
 export type ChallengeStepValues = { reason: string; decision: string };
 
-function messageFor(failure: Exclude<ActionFailure, { reason: "INVALID" }>): string {
-  switch (failure.reason) {
-    case "UNAUTHENTICATED":
-      return "Your session has ended, so this was not saved. Sign in again in a new tab, then come back and try again. What you typed is still here.";
-    case "FORBIDDEN":
-      return "Your role does not allow this.";
-    case "NOT_FOUND":
-      return "We could not find this. Go back to the contacts list.";
-    case "CONFLICT":
-      return failure.message ?? "Someone else changed this contact after you opened it. Reload it, then try again.";
-    case "CONSENT_REQUIRED":
-      return "This cannot be done until consent is recorded.";
-    case "UNEXPECTED":
-      return `Something went wrong and this was not saved. Try again. If it keeps happening, quote reference ${failure.reference}.`;
-  }
-}
-
-function failed<V extends Record<string, string>>(values: Partial<V>, failure: ActionFailure): ScreeningFormState<V> {
-  if (failure.reason === "INVALID") {
-    const { expectedVersion, ...fieldErrors } = failure.fieldErrors;
-    return { key: randomUUID(), values, fieldErrors, message: expectedVersion ?? fieldErrors.form ?? null };
-  }
-  return { key: randomUUID(), values, fieldErrors: {}, message: messageFor(failure) };
-}
+const WORDING = {
+  forbidden: "Your role does not allow this.",
+  notFound: "We could not find this. Go back to the contacts list.",
+  conflict: "Someone else changed this contact after you opened it. Reload it, then try again.",
+};
 
 const contactPath = (contactId: string) => `/contacts/${encodeURIComponent(contactId)}`;
 
@@ -62,11 +37,11 @@ export async function recordScreeningAction(_previous: ScreeningFormState<Screen
     reasons: formText(formData, "reasons"),
   };
   const caller = await signedInCaller("screening:record");
-  if (!caller.ok) return failed(values, caller.failure);
+  if (!caller.ok) return failedForm(values, caller.failure, WORDING);
   const result = await guarded(caller.requestId, () =>
     recordScreening(caller.user, contactId, { ...values, scale: values.scale === "" ? undefined : values.scale, expectedVersion: formText(formData, "expectedVersion") }, { requestId: caller.requestId }),
   );
-  if (!result.ok) return failed(values, result);
+  if (!result.ok) return failedForm(values, result, WORDING);
   redirect(`${contactPath(contactId)}?done=screened`);
 }
 
@@ -74,11 +49,11 @@ export async function decideScreeningAction(_previous: ScreeningFormState<Manage
   const contactId = formText(formData, "contactId");
   const values: ManagementDecisionValues = { stance: formText(formData, "stance"), outcome: formText(formData, "outcome"), rationale: formText(formData, "rationale") };
   const caller = await signedInCaller("screening:decide");
-  if (!caller.ok) return failed(values, caller.failure);
+  if (!caller.ok) return failedForm(values, caller.failure, WORDING);
   const result = await guarded(caller.requestId, () =>
     decideScreening(caller.user, contactId, { ...values, expectedVersion: formText(formData, "expectedVersion") }, { requestId: caller.requestId }),
   );
-  if (!result.ok) return failed(values, result);
+  if (!result.ok) return failedForm(values, result, WORDING);
   redirect(`${contactPath(contactId)}?done=decided`);
 }
 
@@ -89,11 +64,11 @@ export async function challengeStepAction(_previous: ScreeningFormState<Challeng
   const step = formText(formData, "step");
   const values: ChallengeStepValues = { reason: formText(formData, "reason"), decision: formText(formData, "decision") };
   const caller = await signedInCaller(step === "decide" ? "challenges:decide" : "challenges:escalate");
-  if (!caller.ok) return failed(values, caller.failure);
+  if (!caller.ok) return failedForm(values, caller.failure, WORDING);
   const options = { requestId: caller.requestId };
   const result = await guarded(caller.requestId, (): Promise<ActionResult> =>
     step === "decide" ? decideChallenge(caller.user, challengeId, { decision: values.decision }, options) : escalateChallenge(caller.user, challengeId, { reason: values.reason }, options),
   );
-  if (!result.ok) return failed(values, result);
+  if (!result.ok) return failedForm(values, result, WORDING);
   redirect(`${contactPath(contactId)}?done=${step === "decide" ? "challenge-decided" : "challenge-escalated"}`);
 }

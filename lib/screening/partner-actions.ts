@@ -1,12 +1,11 @@
 "use server";
 
-import { randomUUID } from "node:crypto";
 import { redirect } from "next/navigation";
 import { guarded, signedInCaller } from "@/lib/auth/action";
 import { formText } from "@/lib/forms/form-data";
+import { failedForm, type FormState } from "@/lib/forms/form-state";
 import { findRequestForAgency } from "@/lib/requests/data";
-import { NOT_FOUND, type ActionFailure, type ActionResult } from "@/lib/result";
-import type { ScreeningFormState } from "./actions";
+import { NOT_FOUND, type ActionResult } from "@/lib/result";
 import { escalateChallenge, raiseChallenge } from "./mutations";
 import { findDecisionForPartner } from "./data";
 
@@ -17,29 +16,13 @@ import { findDecisionForPartner } from "./data";
 // what was typed and what needs fixing. The mutations check permission and scope again.
 
 export type PartnerChallengeValues = { reason: string };
-export type PartnerChallengeFormState = ScreeningFormState<PartnerChallengeValues>;
+export type PartnerChallengeFormState = FormState<PartnerChallengeValues>;
 
-function messageFor(failure: Exclude<ActionFailure, { reason: "INVALID" }>): string {
-  switch (failure.reason) {
-    case "UNAUTHENTICATED":
-      return "Your session has ended, so this was not saved. Sign in again in a new tab, then come back and try again. What you typed is still here.";
-    case "FORBIDDEN":
-      return "Only a partner agency's users can challenge a MASH decision.";
-    case "NOT_FOUND":
-      return "We could not find this request or challenge. Go back to your information requests.";
-    case "CONFLICT":
-      return failure.message ?? "This changed after you opened it. Reload the page.";
-    case "CONSENT_REQUIRED":
-      return "This cannot be done until consent is recorded.";
-    case "UNEXPECTED":
-      return `Something went wrong and this was not saved. Try again. If it keeps happening, quote reference ${failure.reference}.`;
-  }
-}
-
-function failed(values: PartnerChallengeValues, failure: ActionFailure): PartnerChallengeFormState {
-  if (failure.reason === "INVALID") return { key: randomUUID(), values, fieldErrors: failure.fieldErrors, message: failure.fieldErrors.form ?? null };
-  return { key: randomUUID(), values, fieldErrors: {}, message: messageFor(failure) };
-}
+const WORDING = {
+  forbidden: "Only a partner agency's users can challenge a MASH decision.",
+  notFound: "We could not find this request or challenge. Go back to your information requests.",
+  conflict: "This changed after you opened it. Reload the page.",
+};
 
 const requestPath = (requestId: string) => `/requests/${encodeURIComponent(requestId)}`;
 
@@ -48,7 +31,7 @@ export async function raisePartnerChallengeAction(_previous: PartnerChallengeFor
   const requestId = formText(formData, "requestId");
   const values: PartnerChallengeValues = { reason: formText(formData, "reason") };
   const caller = await signedInCaller("challenges:raise");
-  if (!caller.ok) return failed(values, caller.failure);
+  if (!caller.ok) return failedForm(values, caller.failure, WORDING);
   const { user } = caller;
   const result = await guarded(caller.requestId, async (): Promise<ActionResult> => {
     // The contact is the request's, read for the caller's own agency; the mutation checks the rest under lock.
@@ -56,7 +39,7 @@ export async function raisePartnerChallengeAction(_previous: PartnerChallengeFor
     if (!request) return NOT_FOUND;
     return raiseChallenge(user, request.contactId, { reason: values.reason }, { requestId: caller.requestId });
   });
-  if (!result.ok) return failed(values, result);
+  if (!result.ok) return failedForm(values, result, WORDING);
   redirect(`${requestPath(requestId)}?done=challenged`);
 }
 
@@ -66,7 +49,7 @@ export async function escalatePartnerChallengeAction(_previous: PartnerChallenge
   const challengeId = formText(formData, "challengeId");
   const values: PartnerChallengeValues = { reason: formText(formData, "reason") };
   const caller = await signedInCaller("challenges:escalate");
-  if (!caller.ok) return failed(values, caller.failure);
+  if (!caller.ok) return failedForm(values, caller.failure, WORDING);
   const { user } = caller;
   const result = await guarded(caller.requestId, async (): Promise<ActionResult> => {
     const request = await findRequestForAgency(user, requestId);
@@ -76,6 +59,6 @@ export async function escalatePartnerChallengeAction(_previous: PartnerChallenge
     if (!view?.challenges.some((challenge) => challenge.id === challengeId && challenge.mine)) return NOT_FOUND;
     return escalateChallenge(user, challengeId, { reason: values.reason }, { requestId: caller.requestId });
   });
-  if (!result.ok) return failed(values, result);
+  if (!result.ok) return failedForm(values, result, WORDING);
   redirect(`${requestPath(requestId)}?done=escalated`);
 }

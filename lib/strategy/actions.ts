@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { guarded, signedInCaller } from "@/lib/auth/action";
 import { londonWallClockToInstant } from "@/lib/contacts/deadlines";
 import { formText } from "@/lib/forms/form-data";
-import type { ActionFailure, FieldErrors } from "@/lib/result";
+import { failedForm, type FormState } from "@/lib/forms/form-state";
 import { agreeStrategyMeeting, recordStrategyMeeting } from "./mutations";
 import { ACTION_ROWS, ATTENDEE_ROWS } from "./schema";
 
@@ -13,30 +13,14 @@ import { ACTION_ROWS, ATTENDEE_ROWS } from "./schema";
 // JavaScript. On success the browser goes back to the record with a banner; otherwise the form shows again
 // with everything typed and what needs fixing. The mutations check the permission and the contact again.
 
-export type StrategyFormState = {
-  /** New for every answer from the server, so the error summary takes focus again. */
-  key: string;
-  /** Every field as typed, by its form name ("attendees.0.name"). */
-  values: Record<string, string>;
-  fieldErrors: FieldErrors;
-  message: string | null;
-};
+/** Its values are every field as typed, by its form name ("attendees.0.name"). */
+export type StrategyFormState = FormState<Record<string, string>>;
 
-function failed(values: Record<string, string>, failure: ActionFailure): StrategyFormState {
-  if (failure.reason === "INVALID") {
-    const { expectedVersion, ...fieldErrors } = failure.fieldErrors;
-    return { key: randomUUID(), values, fieldErrors, message: expectedVersion ?? fieldErrors.form ?? null };
-  }
-  const message = {
-    UNAUTHENTICATED: "Your session has ended, so this was not saved. Sign in again in a new tab, then come back and try again. What you typed is still here.",
-    FORBIDDEN: "Only a DAAT manager can agree or record a strategy meeting.",
-    NOT_FOUND: "We could not find this Red contact. Go back to the contacts list.",
-    CONFLICT: failure.reason === "CONFLICT" ? (failure.message ?? "This contact changed after you opened it. Reload it.") : "",
-    CONSENT_REQUIRED: "This cannot be done until consent is recorded.",
-    UNEXPECTED: failure.reason === "UNEXPECTED" ? `Something went wrong and this was not saved. Try again. If it keeps happening, quote reference ${failure.reference}.` : "",
-  }[failure.reason];
-  return { key: randomUUID(), values, fieldErrors: {}, message };
-}
+const WORDING = {
+  forbidden: "Only a DAAT manager can agree or record a strategy meeting.",
+  notFound: "We could not find this Red contact. Go back to the contacts list.",
+  conflict: "This contact changed after you opened it. Reload it.",
+};
 
 const contactPath = (contactId: string) => `/contacts/${encodeURIComponent(contactId)}`;
 
@@ -45,11 +29,11 @@ export async function agreeStrategyAction(_previous: StrategyFormState, formData
   const contactId = formText(formData, "contactId");
   const values = { priority: formText(formData, "priority") };
   const caller = await signedInCaller("strategy:record");
-  if (!caller.ok) return failed(values, caller.failure);
+  if (!caller.ok) return failedForm(values, caller.failure, WORDING);
   const result = await guarded(caller.requestId, () =>
     agreeStrategyMeeting(caller.user, contactId, { ...values, expectedVersion: formText(formData, "expectedVersion") }, { requestId: caller.requestId }),
   );
-  if (!result.ok) return failed(values, result);
+  if (!result.ok) return failedForm(values, result, WORDING);
   redirect(`${contactPath(contactId)}?done=strategy-agreed#strategy-heading`);
 }
 
@@ -90,9 +74,9 @@ export async function recordStrategyAction(_previous: StrategyFormState, formDat
   }
 
   const caller = await signedInCaller("strategy:record");
-  if (!caller.ok) return failed(values, caller.failure);
+  if (!caller.ok) return failedForm(values, caller.failure, WORDING);
   const input = { heldAt, attendees, actions, informationShared: values.informationShared, decision: values.decision, expectedVersion: formText(formData, "expectedVersion") };
   const result = await guarded(caller.requestId, () => recordStrategyMeeting(caller.user, contactId, input, { requestId: caller.requestId }));
-  if (!result.ok) return failed(values, result);
+  if (!result.ok) return failedForm(values, result, WORDING);
   redirect(`${contactPath(contactId)}?done=strategy-recorded#strategy-heading`);
 }

@@ -1,10 +1,10 @@
 "use server";
 
-import { randomUUID } from "node:crypto";
 import { redirect } from "next/navigation";
 import { can } from "@/lib/auth/policy";
 import { formDataToObject, formText } from "@/lib/forms/form-data";
-import type { ActionFailure, FieldErrors } from "@/lib/result";
+import { failedForm, type FormState } from "@/lib/forms/form-state";
+import { invalid, type FieldErrors } from "@/lib/result";
 import { linkFollowUp, recordPhoneContact } from "./mutations";
 import { guarded, signedInCaller } from "@/lib/auth/action";
 
@@ -13,38 +13,15 @@ import { guarded, signedInCaller } from "@/lib/auth/action";
 // with everything typed and what needs fixing. Every action signs the user in from the database and checks
 // the permission itself; the mutations check it again, with the record-level rules.
 
-const SESSION_ENDED_MESSAGE = "Your session has ended, so this was not saved. Sign in again in a new tab, then come back and try again. What you typed is still here.";
-
-/** The words for a failure that is not about one field. Never the server's own error text. */
-function messageFor(failure: ActionFailure): string {
-  switch (failure.reason) {
-    case "UNAUTHENTICATED":
-      return SESSION_ENDED_MESSAGE;
-    case "FORBIDDEN":
-      return "Your account cannot record phone contacts. Ask an administrator if you think it should.";
-    case "NOT_FOUND":
-      return "We could not find this phone contact.";
-    case "CONFLICT":
-      return failure.message ?? "This was changed somewhere else at the same time. Check the details, then try again.";
-    case "INVALID":
-    case "CONSENT_REQUIRED":
-      return failure.fieldErrors.form ?? "Check the answers marked below.";
-    case "UNEXPECTED":
-      return `Something went wrong and this was not saved. Try again. If it keeps happening, quote reference ${failure.reference}.`;
-  }
-}
-
+const WORDING = {
+  forbidden: "Your account cannot record phone contacts. Ask an administrator if you think it should.",
+  notFound: "We could not find this phone contact.",
+  conflict: "This was changed somewhere else at the same time. Check the details, then try again.",
+};
 
 // --- Recording a phone contact ---------------------------------------------------------------------------
 
-export type PhoneContactFormState = {
-  /** New for every answer from the server, so the form starts again from exactly these values. */
-  key: string;
-  values: Record<string, unknown>;
-  fieldErrors: FieldErrors;
-  /** A problem with the whole form: the session ended, something went wrong. */
-  message: string | null;
-};
+export type PhoneContactFormState = FormState<Record<string, unknown>>;
 
 /** A child block of the form left empty is not a child. */
 const CHILD_FIELDS = ["firstName", "lastName", "dateOfBirth", "approximateAge", "nhsNumber", "postcode"] as const;
@@ -78,35 +55,30 @@ function toBlockErrors(fieldErrors: FieldErrors, blocks: number[]): FieldErrors 
 
 export async function recordPhoneContactAction(_previous: PhoneContactFormState, formData: FormData): Promise<PhoneContactFormState> {
   const values = formDataToObject(formData, { checkboxes: ["anonymous"] });
-  const state = (changes: Partial<PhoneContactFormState>): PhoneContactFormState => ({ key: randomUUID(), values, fieldErrors: {}, message: null, ...changes });
-
   const caller = await signedInCaller("contacts:record-phone");
-  if (!caller.ok) return state({ message: messageFor(caller.failure) });
+  if (!caller.ok) return failedForm(values, caller.failure, WORDING);
 
   const { input, blocks } = answersFrom(values);
   const result = await guarded(caller.requestId, () => recordPhoneContact(caller.user, input, { requestId: caller.requestId }));
   if (result.ok) redirect(`/contacts/phone/${result.phoneContactId}?recorded=1`);
-  if (result.reason === "INVALID" || result.reason === "CONSENT_REQUIRED") {
-    const fieldErrors = toBlockErrors(result.fieldErrors, blocks);
-    return state({ fieldErrors, message: fieldErrors.form ?? null });
-  }
-  return state({ message: messageFor(result) });
+  // On this form the consent gate's messages are answers to fix, each on the field (or child block) it is about.
+  if (result.reason === "INVALID" || result.reason === "CONSENT_REQUIRED") return failedForm(values, invalid(toBlockErrors(result.fieldErrors, blocks)), WORDING);
+  return failedForm(values, result, WORDING);
 }
 
 // --- Linking the written follow-up ------------------------------------------------------------------------
 
-export type LinkFollowUpFormState = { key: string; values: { reference?: string }; fieldErrors: FieldErrors; message: string | null };
+export type LinkFollowUpFormState = FormState<{ reference: string }>;
+
+const LINK_WORDING = { ...WORDING, forbidden: "Your account cannot link follow-up referrals." };
 
 export async function linkFollowUpAction(_previous: LinkFollowUpFormState, formData: FormData): Promise<LinkFollowUpFormState> {
   const phoneContactId = formText(formData, "phoneContactId");
   const values = { reference: formText(formData, "reference") };
-  const state = (changes: Partial<LinkFollowUpFormState>): LinkFollowUpFormState => ({ key: randomUUID(), values, fieldErrors: {}, message: null, ...changes });
-
   const caller = await signedInCaller((user) => can(user, "contacts:record-phone") || can(user, "contacts:manage"));
-  if (!caller.ok) return state({ message: caller.failure.reason === "FORBIDDEN" ? "Your account cannot link follow-up referrals." : messageFor(caller.failure) });
+  if (!caller.ok) return failedForm(values, caller.failure, LINK_WORDING);
 
   const result = await guarded(caller.requestId, () => linkFollowUp(caller.user, phoneContactId, values, { requestId: caller.requestId }));
   if (result.ok) redirect(`/contacts/phone/${encodeURIComponent(phoneContactId)}?linked=1`);
-  if (result.reason === "INVALID") return state({ fieldErrors: result.fieldErrors, message: result.fieldErrors.form ?? null });
-  return state({ message: messageFor(result) });
+  return failedForm(values, result, LINK_WORDING);
 }
