@@ -8,7 +8,7 @@ import { runNext } from "./run-next";
 async function main() {
   if (process.env.NODE_ENV === "production") throw new Error("npm run dev is for development; use `npm start` in production.");
   ensurePrismaClient();
-  const database = await prepareDatabase({ seed: true });
+  const database = await prepareDatabase({ seed: true, demoContacts: true });
   const port = process.env.PORT ?? "3000";
   const env = {
     ...process.env,

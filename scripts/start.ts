@@ -1,5 +1,6 @@
 // `npm start`: the database (embedded unless DATABASE_URL is set), its migrations, the demo data (never in
-// production), a production build when the sources changed, then `next start`.
+// production: the demo users, and a few contacts in the MASH queue when it has none), a production build
+// when the sources changed, then `next start`.
 import { ensureAuthSecret } from "./auth-secret";
 import { ensureBuild, ensurePrismaClient } from "./build-if-stale";
 import { prepareDatabase } from "./prepare-database";
@@ -9,7 +10,7 @@ const production = process.env.NODE_ENV === "production";
 
 async function main() {
   ensurePrismaClient();
-  const database = await prepareDatabase({ seed: !production });
+  const database = await prepareDatabase({ seed: !production, demoContacts: !production });
   ensureBuild();
   const port = process.env.PORT ?? "3000";
   const env = {
