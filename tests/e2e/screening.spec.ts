@@ -291,5 +291,15 @@ test("a Green contact is triaged by the CFSS coordinator to advice and signposti
 
   const letter = await expectOutcomeLetter(teacher.page, reference, childName);
   await expect(letter).toContainText("food bank and family hub");
+
+  // The letter prints on its own, without the service's controls.
+  await letter.getByRole("link", { name: `Print or save the letter for ${reference}` }).click();
+  await expect(teacher.page.getByRole("heading", { level: 1 })).toContainText(`Outcome letter for ${reference}`);
+  await expect(teacher.page.getByRole("main")).toContainText("food bank and family hub");
+  await expectAccessible(teacher.page);
+  await teacher.page.emulateMedia({ media: "print" });
+  await expect(teacher.page.getByRole("button", { name: "Print this letter" })).toBeHidden();
+  await expect(teacher.page.getByRole("button", { name: "Sign out" })).toBeHidden();
+  await expect(teacher.page.getByText(`Outcome of referral ${reference}`)).toBeVisible();
   await teacher.page.context().close();
 });

@@ -46,7 +46,10 @@ export default async function ReferralPage({ params }: { params: Params }) {
         {referral.outcomeLetter ? (
           <>
             {referral.outcomeSentAt && <p className="mb-3 text-muted">Sent {formatDateTime(referral.outcomeSentAt)}</p>}
-            <div className="border-l-[10px] border-rule bg-panel p-4 whitespace-pre-wrap">{referral.outcomeLetter}</div>
+            <div className="mb-4 border-l-[10px] border-rule bg-panel p-4 whitespace-pre-wrap">{referral.outcomeLetter}</div>
+            <a href={`/referrals/${referral.id}/letter`} className="link">
+              Print or save the letter<span className="sr-only"> for {referral.reference}</span>
+            </a>
           </>
         ) : (
           <p>
