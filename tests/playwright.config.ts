@@ -1,4 +1,5 @@
-import { existsSync } from "node:fs";
+import { existsSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
 
@@ -10,9 +11,16 @@ const port = Number(process.env.E2E_PORT ?? 3107);
 const baseURL = `http://127.0.0.1:${port}`;
 const systemChromium = "/usr/bin/chromium";
 
+// A folder for this run in which the workers share which kinds of page axe has checked (e2e/fixtures.ts).
+// Set once here, in the runner, and inherited by the workers it starts.
+if (!process.env.MASH_E2E_AXE_DIR) {
+  process.env.MASH_E2E_AXE_DIR = mkdtempSync(path.join(tmpdir(), "mash-e2e-axe-"));
+}
+
 export default defineConfig({
   testDir: path.join(root, "tests", "e2e"),
   outputDir: path.join(root, "test-results"),
+  globalTeardown: path.join(root, "tests", "e2e", "teardown.ts"),
   fullyParallel: false,
   workers: 2,
   retries: 0,

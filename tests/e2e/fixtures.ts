@@ -1,4 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
+import { createHash } from "node:crypto";
+import { appendFile, readFile } from "node:fs/promises";
+import path from "node:path";
 import { test as base, expect, type Browser, type Locator, type Page } from "@playwright/test";
 import { DEMO_PASSWORD } from "@/lib/demo/demo-data";
 
@@ -42,11 +45,32 @@ async function elementKindsOf(page: Page): Promise<string[]> {
 }
 
 /**
- * The kinds of element already checked with axe in this worker, by route. A page is checked again only when
- * it has a kind of element its route has not shown before: the long journeys pass the same pages many times
- * (a task list after each section, say), and axe takes one to four seconds a page on a busy machine.
+ * The kinds of element already checked with axe in this run, by route, shared by the workers through a file a
+ * route (playwright.config.ts names the folder). A page is checked again only when it has a kind of element its
+ * route has not shown before: the long journeys pass the same pages many times (a task list after each
+ * section, say), and axe takes one to four seconds a page on a busy machine. Two workers checking the same
+ * new page at once both run axe, which costs time, never a check.
  */
-const checkedKinds = new Map<string, Set<string>>();
+const checkedDir = process.env.MASH_E2E_AXE_DIR;
+
+function checkedFile(route: string): string | null {
+  return checkedDir ? path.join(checkedDir, `${createHash("sha256").update(route).digest("hex")}.txt`) : null;
+}
+
+async function checkedKindsOn(route: string): Promise<Set<string>> {
+  const file = checkedFile(route);
+  const text = file ? await readFile(file, "utf8").catch(() => "") : "";
+  return new Set([...text.split("\n").filter(Boolean), ...(localKinds.get(route) ?? [])]);
+}
+
+async function recordChecked(route: string, kinds: string[]) {
+  localKinds.set(route, new Set([...(localKinds.get(route) ?? []), ...kinds]));
+  const file = checkedFile(route);
+  if (file) await appendFile(file, kinds.map((kind) => `${kind.replaceAll("\n", " ")}\n`).join(""));
+}
+
+/** This worker's own, for a run without the shared folder. */
+const localKinds = new Map<string, Set<string>>();
 
 /**
  * Checks the current page with axe-core against WCAG 2.2 AA, unless every kind of element on it passed on
@@ -56,8 +80,8 @@ const checkedKinds = new Map<string, Set<string>>();
 export async function expectAccessible(page: Page) {
   await page.waitForLoadState("domcontentloaded");
   const route = routeOf(page.url());
-  const kinds = await elementKindsOf(page);
-  const checkedHere = checkedKinds.get(route) ?? new Set<string>();
+  const kinds = (await elementKindsOf(page)).map((kind) => kind.replaceAll("\n", " "));
+  const checkedHere = await checkedKindsOn(route);
   if (!kinds.every((kind) => checkedHere.has(kind))) {
     const started = Date.now();
     // Only violations are read: axe then skips collecting the details of every passing element. (`options`
@@ -66,8 +90,7 @@ export async function expectAccessible(page: Page) {
     const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
     expect(summary, `accessibility violations on ${page.url()}`).toEqual([]);
     if (process.env.AXE_TIMING) console.log(`axe ${page.url()} ${Date.now() - started} ms`);
-    for (const kind of kinds) checkedHere.add(kind);
-    checkedKinds.set(route, checkedHere);
+    await recordChecked(route, kinds);
   }
   checked.get(page)?.add(pageKey(page.url()));
 }
