@@ -1,10 +1,12 @@
 import { PgBoss } from "pg-boss";
 import { ringClock, ringDueClocks, type ClockAlert } from "./clocks/mutations";
+import { alertOverdueFollowUps } from "./phone/mutations";
 
 // The RAG clocks' timers: a pg-boss job at each rating's warning time and another at its deadline, and a
 // sweep every minute for any a job missed. The jobs live in PostgreSQL, so they survive a restart and
 // every app instance shares them. Whoever runs first rings the alert; ringClock makes sure nobody rings it
-// twice. See docs/decisions/0007-rag-clocks.md.
+// twice. See docs/decisions/0007-rag-clocks.md. The same sweep alerts phone contacts' overdue written
+// follow-ups (alertOverdueFollowUps), which need no job of their own.
 
 export { ringClock, ringDueClocks };
 
@@ -119,13 +121,26 @@ async function ringEach(kind: ClockAlert, jobs: ClockJob[]): Promise<void> {
   }
 }
 
+/**
+ * Every minute: the RAG clocks a job missed, then the phone contacts' overdue written follow-ups. Each has
+ * its own catch, so one failing does not keep the other from running; the job still fails, so pg-boss
+ * records it, and the next minute's sweep tries both again.
+ */
 async function sweep(): Promise<void> {
+  let failure: unknown = null;
   try {
     await ringDueClocks();
   } catch (error) {
     console.error("[clocks] The sweep for due clocks failed; it runs again in a minute.", error);
-    throw error;
+    failure = error;
   }
+  try {
+    await alertOverdueFollowUps();
+  } catch (error) {
+    console.error("[clocks] The sweep for overdue phone follow-ups failed; it runs again in a minute.", error);
+    failure ??= error;
+  }
+  if (failure) throw failure;
 }
 
 /**

@@ -9,7 +9,7 @@ import type { Role } from "@/lib/db/generated/enums";
 import { linkFollowUpAction, recordPhoneContactAction, type LinkFollowUpFormState, type PhoneContactFormState } from "@/lib/contacts/phone/actions";
 import { postContact } from "@/lib/contacts/phone/api";
 import { findPhoneContact, listOverdueFollowUps } from "@/lib/contacts/phone/data";
-import { linkFollowUp, recordPhoneContact, recordPoliceNotification } from "@/lib/contacts/phone/mutations";
+import { alertOverdueFollowUps, linkFollowUp, recordPhoneContact, recordPoliceNotification } from "@/lib/contacts/phone/mutations";
 import { followUpState } from "@/lib/contacts/phone/policy";
 import type { PhoneContactInput, PoliceNotificationInput } from "@/lib/contacts/phone/schema";
 import { submitReferral } from "@/lib/referral/mutations";
@@ -272,6 +272,145 @@ describe("the written follow-up", () => {
     expect(await overdueIds()).not.toContain(call.phoneContactId);
     const audit = await db.auditEvent.findFirstOrThrow({ where: { action: "phoneContact.followUpLinked", entityId: call.phoneContactId } });
     expect(audit.details).toMatchObject({ late: true });
+  });
+});
+
+const HOUR = 60 * 60_000;
+const londonDateTime = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", dateStyle: "long", timeStyle: "short" });
+
+/** A professional's Level 4 call made `hoursAgo` hours ago: its written follow-up was due 24 hours after it. */
+async function callMade(officer: SessionUser, hoursAgo: number, overrides: Partial<PhoneContactInput> = {}) {
+  const call = await recordPhoneContact(officer, professionalCall(overrides), { now: new Date(Date.now() - hoursAgo * HOUR) });
+  if (!call.ok) throw new Error(JSON.stringify(call));
+  return call;
+}
+
+const overdueTitle = (reference: string) => `Phone contact ${reference}: the written referral is overdue`;
+
+/** What the alert about one call wrote: its notifications, e-mails and audit events. */
+async function alertOf(call: { phoneContactId: string; reference: string }) {
+  const [notifications, emails, audit, phoneContact] = await Promise.all([
+    db.notification.findMany({ where: { title: overdueTitle(call.reference) }, orderBy: { userId: "asc" } }),
+    db.outboxMessage.findMany({ where: { subject: overdueTitle(call.reference) }, orderBy: { to: "asc" } }),
+    db.auditEvent.findMany({ where: { action: "phoneContact.followUpOverdue", entityId: call.phoneContactId } }),
+    db.phoneContact.findUniqueOrThrow({ where: { id: call.phoneContactId }, select: { followUpDueAt: true, followUpAlertedAt: true } }),
+  ]);
+  return { notifications, emails, audit, phoneContact };
+}
+
+/** Who an alert about a call recorded by `recorderId` goes to: the recorder, and every MASH manager who can sign in. */
+async function expectedRecipients(recorderId: string) {
+  return db.user.findMany({ where: { active: true, OR: [{ role: "MASH_MANAGER" }, { id: recorderId }] }, select: { id: true, email: true }, orderBy: { id: "asc" } });
+}
+
+describe("the overdue follow-up alert", () => {
+  // The file's other tests leave calls behind; each test here starts by alerting any already overdue, so
+  // the counts it checks are its own calls'.
+  beforeEach(async () => {
+    await alertOverdueFollowUps();
+  });
+
+  it("tells the officer who recorded the call and every active MASH manager, by the reference only, and audits it, once", async () => {
+    const officer = await userWithRole("MASH_OFFICER");
+    await userWithRole("MASH_MANAGER");
+    const inactiveManager = await createTestUser({ role: "MASH_MANAGER", active: false });
+    const call = await callMade(officer, 25);
+
+    expect(await alertOverdueFollowUps()).toBe(1);
+    const recipients = await expectedRecipients(officer.id);
+    expect(recipients.map((user) => user.id)).toContain(officer.id);
+    expect(recipients.length).toBeGreaterThanOrEqual(2);
+
+    const { notifications, emails, audit, phoneContact } = await alertOf(call);
+    expect(notifications.map((n) => n.userId)).toEqual(recipients.map((user) => user.id));
+    expect(notifications.map((n) => n.userId)).not.toContain(inactiveManager.id);
+    expect(emails.map((email) => email.to).sort()).toEqual(recipients.map((user) => user.email).sort());
+    expect(phoneContact.followUpAlertedAt).not.toBeNull();
+
+    const due = londonDateTime.format(phoneContact.followUpDueAt!);
+    for (const notification of notifications) {
+      expect(notification).toMatchObject({ kind: "followUp.overdue", contactId: null, readAt: null });
+      expect(notification.body).toBe(
+        `The professional who phoned in ${call.reference} was to send the written MASH referral by ${due}. None has been linked to the call. Chase the caller for it, and link it to the call when it arrives.`,
+      );
+    }
+    for (const email of emails) {
+      expect(email.body).toContain(`by ${due}`);
+      expect(email.body).toContain(`/contacts/phone/${call.phoneContactId}`);
+    }
+    // E-mail is not secure: neither the children's names, nor the caller's, nor the worry.
+    for (const text of [...notifications.flatMap((n) => [n.title, n.body]), ...emails.flatMap((email) => [email.subject, email.body])]) {
+      expect(text).toContain(call.reference);
+      for (const secret of ["Alex", "Sam", "Example", "Pat Nurse", "burn", "cooker"]) expect(text).not.toContain(secret);
+    }
+
+    expect(audit).toEqual([
+      expect.objectContaining({
+        actorId: null,
+        entityType: "PhoneContact",
+        details: { reference: call.reference, followUpDueAt: phoneContact.followUpDueAt!.toISOString(), notified: recipients.length },
+      }),
+    ]);
+
+    expect(await alertOverdueFollowUps()).toBe(0);
+    expect(await Promise.all([alertOverdueFollowUps(), alertOverdueFollowUps()])).toEqual([0, 0]);
+    const after = await alertOf(call);
+    expect([after.notifications.length, after.emails.length, after.audit.length]).toEqual([recipients.length, recipients.length, 1]);
+    expect(after.phoneContact.followUpAlertedAt).toEqual(phoneContact.followUpAlertedAt);
+  });
+
+  it("alerts each follow-up once when sweeps in several app instances run at the same moment", async () => {
+    const officer = await userWithRole("MASH_OFFICER");
+    await userWithRole("MASH_MANAGER");
+    const calls = [await callMade(officer, 30), await callMade(officer, 26), await callMade(await userWithRole("MASH_OFFICER"), 25)];
+
+    const alerted = await Promise.all([alertOverdueFollowUps(), alertOverdueFollowUps(), alertOverdueFollowUps()]);
+    expect(alerted.reduce((sum, n) => sum + n, 0)).toBe(calls.length);
+    for (const call of calls) {
+      const recorder = (await db.phoneContact.findUniqueOrThrow({ where: { id: call.phoneContactId } })).recordedById;
+      const recipients = await expectedRecipients(recorder);
+      const { notifications, emails, audit } = await alertOf(call);
+      expect(notifications.map((n) => n.userId), call.reference).toEqual(recipients.map((user) => user.id));
+      expect(emails, call.reference).toHaveLength(recipients.length);
+      expect(audit, call.reference).toHaveLength(1);
+    }
+  });
+
+  it("never alerts a follow-up linked in time, or linked late before the sweep; alerts one not yet due only once it is", async () => {
+    const officer = await userWithRole("MASH_OFFICER");
+    await userWithRole("MASH_MANAGER");
+    const linkedInTime = await callMade(officer, 30);
+    expect(await linkFollowUp(officer, linkedInTime.phoneContactId, { reference: await mashReferralReference() }, { now: new Date(Date.now() - 20 * HOUR) })).toMatchObject({ ok: true });
+    const linkedLate = await callMade(officer, 30);
+    expect(await linkFollowUp(officer, linkedLate.phoneContactId, { reference: await mashReferralReference() })).toMatchObject({ ok: true });
+    const notYetDue = await callMade(officer, 23);
+    const noneOwed = await callMade(officer, 30, { level4: "NO", consentStatus: "GIVEN", consentException: "" });
+
+    expect(await alertOverdueFollowUps()).toBe(0);
+    for (const call of [linkedInTime, linkedLate, notYetDue, noneOwed]) {
+      const { notifications, emails, audit, phoneContact } = await alertOf(call);
+      expect([notifications.length, emails.length, audit.length, phoneContact.followUpAlertedAt], call.reference).toEqual([0, 0, 0, null]);
+    }
+
+    // An hour on, the call made 23 hours ago is overdue; the linked ones still are not.
+    const dueAt = (await db.phoneContact.findUniqueOrThrow({ where: { id: notYetDue.phoneContactId } })).followUpDueAt!;
+    await alertOverdueFollowUps(new Date(dueAt.getTime() + 60_000));
+    expect((await alertOf(notYetDue)).audit).toHaveLength(1);
+    for (const call of [linkedInTime, linkedLate, noneOwed]) expect((await alertOf(call)).audit, call.reference).toHaveLength(0);
+  });
+
+  it("does not tell a recorder whose account has been deactivated; the managers are still told", async () => {
+    const officer = await userWithRole("MASH_OFFICER");
+    await userWithRole("MASH_MANAGER");
+    const call = await callMade(officer, 25);
+    await db.user.update({ where: { id: officer.id }, data: { active: false } });
+
+    expect(await alertOverdueFollowUps()).toBe(1);
+    const managers = await db.user.findMany({ where: { role: "MASH_MANAGER", active: true }, select: { id: true }, orderBy: { id: "asc" } });
+    const { notifications, emails, audit } = await alertOf(call);
+    expect(notifications.map((n) => n.userId)).toEqual(managers.map((user) => user.id));
+    expect(emails.map((email) => email.to)).not.toContain(officer.email);
+    expect(audit).toEqual([expect.objectContaining({ details: expect.objectContaining({ notified: managers.length }) })]);
   });
 });
 

@@ -4,6 +4,7 @@ import { can } from "@/lib/auth/policy";
 import type { CONSENT_STATUSES, ConsentException } from "@/lib/consent/policy";
 import { db, type Tx } from "@/lib/db/client";
 import { isUuid } from "@/lib/ids";
+import { notifyUsers, type NotificationMessage } from "@/lib/notifications/mutations";
 import { fieldErrorsOf, invalid, NOT_FOUND, type ActionResult } from "@/lib/result";
 import { todayInLondon } from "@/lib/referral/policy";
 import { deadlineFor } from "../deadlines";
@@ -11,7 +12,7 @@ import { followUpLinkSchema, phoneContactSchema, policeNotificationSchema, type 
 
 // The phone contacts' writes: recording a phone call or a police protection notification (a PhoneContact and
 // one Contact per child, awaiting a RAG rating), and closing a professional's written follow-up by linking
-// the MASH referral. The schemas are in ./schema.
+// the MASH referral; and alerting, once, a follow-up that has not arrived in time. The schemas are in ./schema.
 
 const FORBIDDEN = { ok: false, reason: "FORBIDDEN" } as const;
 
@@ -252,4 +253,97 @@ export async function linkFollowUp(
     });
     return { ok: true, referralId: referral.id, reference: referral.reference, linkedAt: now };
   });
+}
+
+// --- The overdue follow-up alert ---------------------------------------------------------------------------
+
+const ALERT_BATCH = 100;
+const NO_PHONE_CONTACT = "00000000-0000-0000-0000-000000000000";
+const londonDateTime = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", dateStyle: "long", timeStyle: "short" });
+
+type UnalertedFollowUp = { id: string; dueAt: Date };
+type ClaimedFollowUp = { id: string; reference: string; recordedById: string; followUpDueAt: Date };
+
+/**
+ * Tells the officer who recorded each call (if they can still sign in) and every active MASH manager that
+ * the professional's written referral is overdue and not linked: the queue only flags it, and a referral
+ * that never arrives would otherwise go unnoticed. Run by the one-minute sweep (lib/contacts/clocks.ts), in
+ * every app instance at once: alertFollowUp's conditional update lets exactly one of them send each alert.
+ * Returns how many this call alerted.
+ */
+export async function alertOverdueFollowUps(now = new Date()): Promise<number> {
+  let alerted = 0;
+  // Walked in order of due time by keyset, so a follow-up that fails to alert is passed, not fetched forever.
+  let after: UnalertedFollowUp = { id: NO_PHONE_CONTACT, dueAt: new Date(0) };
+  for (;;) {
+    const due = await findUnalertedFollowUps(now, after);
+    for (const followUp of due) {
+      try {
+        if (await alertFollowUp(followUp.id, now)) alerted += 1;
+      } catch (error) {
+        console.error(`[follow-ups] The overdue follow-up of phone contact ${followUp.id} could not be alerted; the next sweep tries again.`, error);
+      }
+    }
+    if (due.length < ALERT_BATCH) return alerted;
+    after = due[due.length - 1]!;
+  }
+}
+
+/** Reads the partial index PhoneContact_follow_up_alert_idx: the follow-ups still owed and not yet alerted. */
+async function findUnalertedFollowUps(now: Date, after: UnalertedFollowUp): Promise<UnalertedFollowUp[]> {
+  return db.$queryRaw<UnalertedFollowUp[]>`
+    SELECT "id", "followUpDueAt" AS "dueAt" FROM "PhoneContact"
+    WHERE "followUpDueAt" IS NOT NULL AND "followUpLinkedAt" IS NULL AND "followUpAlertedAt" IS NULL
+      AND "followUpDueAt" <= ${now}::timestamptz
+      AND ("followUpDueAt", "id") > (${after.dueAt}::timestamptz, ${after.id}::uuid)
+    ORDER BY "followUpDueAt", "id"
+    LIMIT ${ALERT_BATCH}`;
+}
+
+/**
+ * The exactly-once step, in one transaction: marks the follow-up alerted only where it is still due,
+ * unlinked and unalerted, then notifies and audits. Of any number of concurrent callers one updates the
+ * row; the others wait for its lock, re-check the condition and update nothing. linkFollowUp locks the
+ * same row, so a referral linked at the very moment the alert goes is either linked first (no alert) or
+ * linked after it.
+ */
+async function alertFollowUp(phoneContactId: string, now: Date): Promise<boolean> {
+  return db.$transaction(async (tx: Tx) => {
+    const claimed = await tx.$queryRaw<ClaimedFollowUp[]>`
+      UPDATE "PhoneContact" SET "followUpAlertedAt" = ${now}::timestamptz
+      WHERE "id" = ${phoneContactId}::uuid
+        AND "followUpDueAt" IS NOT NULL AND "followUpDueAt" <= ${now}::timestamptz
+        AND "followUpLinkedAt" IS NULL AND "followUpAlertedAt" IS NULL
+      RETURNING "id", "reference", "recordedById", "followUpDueAt"`;
+    const followUp = claimed[0];
+    if (!followUp) return false;
+    const recipients = await tx.user.findMany({
+      // The recorder only while their role can still open the call (a manager any call: lib/contacts/phone/data.ts).
+      where: { active: true, OR: [{ role: "MASH_MANAGER" }, { id: followUp.recordedById, role: "MASH_OFFICER" }] },
+      select: { id: true, email: true },
+      orderBy: { id: "asc" },
+    });
+    const notified = await notifyUsers(tx, recipients, overdueFollowUpMessage(followUp), now);
+    await recordAudit(tx, {
+      actorId: null,
+      action: "phoneContact.followUpOverdue",
+      entityType: "PhoneContact",
+      entityId: followUp.id,
+      details: { reference: followUp.reference, followUpDueAt: followUp.followUpDueAt.toISOString(), notified },
+    });
+    return true;
+  });
+}
+
+/** E-mail is not a secure channel: the call's reference only, never the child, the caller or the worry. */
+function overdueFollowUpMessage(followUp: ClaimedFollowUp): NotificationMessage {
+  return {
+    kind: "followUp.overdue",
+    contactId: null,
+    title: `Phone contact ${followUp.reference}: the written referral is overdue`,
+    body:
+      `The professional who phoned in ${followUp.reference} was to send the written MASH referral by ${londonDateTime.format(followUp.followUpDueAt)}. ` +
+      "None has been linked to the call. Chase the caller for it, and link it to the call when it arrives.",
+    path: `/contacts/phone/${followUp.id}`,
+  };
 }
