@@ -1,7 +1,6 @@
-import { beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { POST as postOversight } from "@/app/api/v1/contacts/[contactId]/cfss-actions/oversight/route";
 import { GET as getActions, POST as postAction } from "@/app/api/v1/contacts/[contactId]/cfss-actions/route";
-import { getCurrentUser } from "@/lib/auth/current-user";
 import type { SessionUser } from "@/lib/auth/data";
 import { createApiToken } from "@/lib/auth/mutations";
 import { approveCfssClosureAction, recordCfssActionAction, type CfssFormState } from "@/lib/cfss/actions";
@@ -13,6 +12,7 @@ import { deadlineFor } from "@/lib/contacts/deadlines";
 import { allocateContact, rateContact } from "@/lib/contacts/mutations";
 import { db } from "@/lib/db/client";
 import { submitReferral } from "@/lib/referral/mutations";
+import { actionSession } from "@/tests/factories/action-session";
 import { createSessionUser, createTestContact } from "@/tests/factories/contact";
 import { childInput, earlyHelpInput } from "@/tests/factories/referral";
 import { formPost, redirectOf } from "@/tests/factories/form";
@@ -20,11 +20,7 @@ import { formPost, redirectOf } from "@/tests/factories/form";
 vi.mock("@/lib/auth/current-user", () => ({ getCurrentUser: vi.fn() }));
 vi.mock("next/headers", () => ({ headers: async () => new Headers() }));
 
-let signedIn: SessionUser | null = null;
-beforeEach(() => {
-  signedIn = null;
-  vi.mocked(getCurrentUser).mockImplementation(async () => (signedIn ? { ...signedIn, sessionId: "test-session" } : null));
-});
+const session = actionSession();
 
 // CFSS partnership coordinator triage (seed 002 §11) against the real database: Green contacts and
 // early-help requests in the coordinators' queue on a 3-working-day clock, the actions and their Signs of
@@ -250,7 +246,7 @@ describe("the CFSS forms", () => {
     };
     expect(await render(coordinator)).toContain("Record a CFSS action");
 
-    signedIn = coordinator;
+    session.user = coordinator;
     const missing = await recordCfssActionAction(none, formPost({ contactId: contact.id, expectedVersion: String(version), kind: "ALLOCATED_TO_LOCALITY", ...signsOfSafety }));
     expect(missing.fieldErrors.locality).toContain("Enter the locality");
     expect(missing.values.worries).toBe(signsOfSafety.worries);
@@ -262,7 +258,7 @@ describe("the CFSS forms", () => {
     expect(managerHtml).toContain("Give management oversight");
     expect(await render(await createSessionUser("SOCIAL_WORKER"))).toBeNull();
 
-    signedIn = manager;
+    session.user = manager;
     expect(await redirectOf(() => approveCfssClosureAction(none, formPost({ contactId: contact.id, expectedVersion: String(version + 1), note: "Gang concern checked with the YJS: safe to close." })))).toBe(
       `/contacts/${contact.id}?done=cfss-closure-approved#cfss-heading`,
     );

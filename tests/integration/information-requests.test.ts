@@ -1,9 +1,8 @@
-import { beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { POST as postRequests } from "@/app/api/v1/contacts/[contactId]/information-requests/route";
 import { POST as postAnswer } from "@/app/api/v1/information-requests/[requestId]/answer/route";
 import { GET as getRequest } from "@/app/api/v1/information-requests/[requestId]/route";
 import { GET as listRequests } from "@/app/api/v1/information-requests/route";
-import { getCurrentUser } from "@/lib/auth/current-user";
 import type { SessionUser } from "@/lib/auth/data";
 import { createApiToken } from "@/lib/auth/mutations";
 import { findContact } from "@/lib/contacts/data";
@@ -14,6 +13,7 @@ import { answerRequestAction, makeRequestsAction, type AnswerValues, type MakeRe
 import { findRequestForAgency, listRequestsForAgency, listRequestsForContact } from "@/lib/requests/data";
 import { answerRequest, makeRequests } from "@/lib/requests/mutations";
 import { createTestAgency } from "@/tests/factories/agency";
+import { actionSession } from "@/tests/factories/action-session";
 import { createSessionUser, createTestContact, type TestContact } from "@/tests/factories/contact";
 import { redirectOf } from "@/tests/factories/form";
 
@@ -24,11 +24,7 @@ import { redirectOf } from "@/tests/factories/form";
 // (Vitest has no request context). The data functions and API routes do not read it.
 vi.mock("@/lib/auth/current-user", () => ({ getCurrentUser: vi.fn() }));
 vi.mock("next/headers", () => ({ headers: async () => new Headers() }));
-let signedIn: SessionUser | null = null;
-beforeEach(() => {
-  signedIn = null;
-  vi.mocked(getCurrentUser).mockImplementation(async () => (signedIn ? { ...signedIn, sessionId: "test-session" } : null));
-});
+const session = actionSession();
 
 const BASE = "http://localhost";
 const HOUR = 60 * 60_000;
@@ -326,7 +322,7 @@ describe("the forms' server actions", () => {
 
   it("asks the ticked agencies and goes back to the contact; a refusal keeps what was typed", async () => {
     const setup = await ratedContact("RED");
-    signedIn = setup.socialWorker;
+    session.user = setup.socialWorker;
     const data = new FormData();
     data.append("contactId", setup.contact.id);
     data.append("agencies", "POLICE");
@@ -338,7 +334,7 @@ describe("the forms' server actions", () => {
     const again = await makeRequestsAction(noMakeState, data);
     expect(again).toMatchObject({ values: { agencies: ["POLICE", "HEALTH"], question }, fieldErrors: { agencies: "Police already has an open request for this contact" } });
 
-    signedIn = null;
+    session.user = null;
     expect((await makeRequestsAction(noMakeState, data)).message).toContain("session has ended");
   });
 
@@ -346,7 +342,7 @@ describe("the forms' server actions", () => {
     const setup = await ratedContact("AMBER");
     const health = await partner("HEALTH");
     const requests = await ask(setup, ["HEALTH"]);
-    signedIn = health;
+    session.user = health;
     const data = new FormData();
     data.append("requestId", requests.HEALTH!);
     data.append("holds", answer.holds);

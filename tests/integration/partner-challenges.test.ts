@@ -1,5 +1,4 @@
-import { beforeEach, describe, expect, it, vi } from "vitest";
-import { getCurrentUser } from "@/lib/auth/current-user";
+import { describe, expect, it, vi } from "vitest";
 import type { SessionUser } from "@/lib/auth/data";
 import { allocateContact, rateContact } from "@/lib/contacts/mutations";
 import { db } from "@/lib/db/client";
@@ -10,6 +9,7 @@ import { findDecisionForPartner } from "@/lib/screening/data";
 import { challengeStateOf, isEscalatable, whyNotChallenge } from "@/lib/screening/policy";
 import { escalatePartnerChallengeAction, raisePartnerChallengeAction, type PartnerChallengeFormState } from "@/lib/screening/partner-actions";
 import { createTestAgency } from "@/tests/factories/agency";
+import { actionSession } from "@/tests/factories/action-session";
 import { createSessionUser, createTestContact, type TestContact } from "@/tests/factories/contact";
 import { formPost, redirectOf } from "@/tests/factories/form";
 
@@ -20,11 +20,7 @@ import { formPost, redirectOf } from "@/tests/factories/form";
 // The form actions read the signed-in user from the cookie; Vitest has no request, so the user is handed in.
 vi.mock("@/lib/auth/current-user", () => ({ getCurrentUser: vi.fn() }));
 vi.mock("next/headers", () => ({ headers: async () => new Headers() }));
-let signedIn: SessionUser | null = null;
-beforeEach(() => {
-  signedIn = null;
-  vi.mocked(getCurrentUser).mockImplementation(async () => (signedIn ? { ...signedIn, sessionId: "test-session" } : null));
-});
+const session = actionSession();
 
 const RATIONALE = "Rationale only the MASH may read: the mother's disclosure to the health visitor.";
 const HEALTH_ANSWER = "Health holds a record only Health and the MASH may read: the 12 Oct 2026 A&E attendance.";
@@ -75,7 +71,7 @@ async function askedContact({ decided = true } = {}): Promise<Setup> {
 }
 
 async function post(action: typeof raisePartnerChallengeAction, as: SessionUser, fields: Record<string, string>): Promise<{ redirect: string | null; state: PartnerChallengeFormState | null }> {
-  signedIn = as;
+  session.user = as;
   let state: PartnerChallengeFormState | null = null;
   const redirect = await redirectOf(async () => {
     state = await action(INITIAL, formPost(fields));
@@ -178,7 +174,7 @@ describe("challenging the decision from the request page", () => {
   it("is forbidden for a MASH user, and asks a signed-out user to sign in again", async () => {
     const { contact, socialWorker, requests } = await askedContact();
     expect((await post(raisePartnerChallengeAction, socialWorker, { requestId: requests.POLICE!, reason: "x" })).state?.message).toMatch(/partner agency/);
-    signedIn = null;
+    session.user = null;
     const state = await raisePartnerChallengeAction(INITIAL, formPost({ requestId: requests.POLICE!, reason: "Typed before the session ended." }));
     expect(state).toMatchObject({ values: { reason: "Typed before the session ended." }, message: expect.stringMatching(/session has ended/) });
     expect(await db.challenge.count({ where: { contactId: contact.id } })).toBe(0);

@@ -1,7 +1,6 @@
-import { beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { POST as postRecord } from "@/app/api/v1/contacts/[contactId]/strategy-meeting/record/route";
 import { GET as getStrategy, POST as postStrategy } from "@/app/api/v1/contacts/[contactId]/strategy-meeting/route";
-import { getCurrentUser } from "@/lib/auth/current-user";
 import type { SessionUser } from "@/lib/auth/data";
 import { createApiToken } from "@/lib/auth/mutations";
 import { agreeStrategyAction, recordStrategyAction, type StrategyFormState } from "@/lib/strategy/actions";
@@ -11,17 +10,14 @@ import { findStrategyMeeting } from "@/lib/strategy/data";
 import { agreeStrategyMeeting, recordStrategyMeeting } from "@/lib/strategy/mutations";
 import { describeStrategyEvent, missingEssentialAgencies, priorityMinutes, redTimeliness } from "@/lib/strategy/policy";
 import { createTestAgency } from "@/tests/factories/agency";
+import { actionSession } from "@/tests/factories/action-session";
 import { createSessionUser, createTestContact } from "@/tests/factories/contact";
 import { formPost, redirectOf } from "@/tests/factories/form";
 
 vi.mock("@/lib/auth/current-user", () => ({ getCurrentUser: vi.fn() }));
 vi.mock("next/headers", () => ({ headers: async () => new Headers() }));
 
-let signedIn: SessionUser | null = null;
-beforeEach(() => {
-  signedIn = null;
-  vi.mocked(getCurrentUser).mockImplementation(async () => (signedIn ? { ...signedIn, sessionId: "test-session" } : null));
-});
+const session = actionSession();
 
 // The Red strategy discussion (seed 002 App. D) against the real database: the DAAT manager agrees it and
 // its priority (police and health are invited), then records it; police and health must have attended.
@@ -205,7 +201,7 @@ describe("the strategy forms", () => {
 
   it("agree, refuse a record without health (keeping what was typed), record, and show it all on the contact", async () => {
     const { contact, version } = await redContact(new Date(Date.now() - 30 * MINUTE));
-    signedIn = await createSessionUser("DAAT_MANAGER");
+    session.user = await createSessionUser("DAAT_MANAGER");
     expect(await redirectOf(() => agreeStrategyAction(none, formPost({ contactId: contact.id, expectedVersion: String(version), priority: "Within 2 hours" })))).toBe(
       `/contacts/${contact.id}?done=strategy-agreed#strategy-heading`,
     );
@@ -216,7 +212,7 @@ describe("the strategy forms", () => {
       const element = await StrategySection({ contactId: contact.id, user });
       return element ? renderToStaticMarkup(element) : null;
     };
-    const agreedHtml = (await render(signedIn))!;
+    const agreedHtml = (await render(session.user))!;
     expect(agreedHtml).toContain("Record the strategy meeting");
     expect(agreedHtml).toContain("Within 2 hours");
 
@@ -242,13 +238,13 @@ describe("the strategy forms", () => {
     expect(await redirectOf(() => recordStrategyAction(none, formPost({ ...fields, "attendees.1.name": "Nurse Sam Okafor", "attendees.1.agency": "HEALTH" })))).toBe(
       `/contacts/${contact.id}?done=strategy-recorded#strategy-heading`,
     );
-    const recordedHtml = (await render(signedIn))!;
+    const recordedHtml = (await render(session.user))!;
     expect(recordedHtml).toContain("Child and family assessment");
     expect(recordedHtml).toContain("Nurse Sam Okafor (Health)");
     expect(recordedHtml).not.toContain("Record the strategy meeting");
     expect(await render(await createSessionUser("CFSS_COORDINATOR"))).toBeNull();
 
-    signedIn = await createSessionUser("SOCIAL_WORKER");
+    session.user = await createSessionUser("SOCIAL_WORKER");
     expect((await agreeStrategyAction(none, formPost({ contactId: contact.id, expectedVersion: "1", priority: "Now" }))).message).toContain("Only a DAAT manager");
   });
 });
