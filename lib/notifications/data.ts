@@ -1,6 +1,6 @@
 import { db } from "@/lib/db/client";
 
-export type NotificationItem = { id: string; kind: string; title: string; body: string; contactId: string | null; createdAt: Date; readAt: Date | null };
+export type NotificationItem = { id: string; kind: string; title: string; body: string; contactId: string | null; path: string | null; createdAt: Date; readAt: Date | null };
 
 /** The caller's newest notifications (never anyone else's). */
 export async function listMyNotifications(userId: string, limit = 50): Promise<NotificationItem[]> {
@@ -8,7 +8,7 @@ export async function listMyNotifications(userId: string, limit = 50): Promise<N
     where: { userId },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: limit,
-    select: { id: true, kind: true, title: true, body: true, contactId: true, createdAt: true, readAt: true },
+    select: { id: true, kind: true, title: true, body: true, contactId: true, path: true, createdAt: true, readAt: true },
   });
 }
 

@@ -39,8 +39,10 @@ export type Recipient = { id: string; email: string };
 export async function notifyUsers(tx: Tx, recipients: readonly Recipient[], message: NotificationMessage, now = new Date()): Promise<number> {
   const unique = [...new Map(recipients.map((recipient) => [recipient.id, recipient])).values()];
   if (unique.length === 0) return 0;
+  // A page of this app only: the Notifications page links to it.
+  if (message.path !== undefined && !/^\/(?!\/)/.test(message.path)) throw new Error(`A notification's path must be within the app: ${message.path}`);
   await tx.notification.createMany({
-    data: unique.map((recipient) => ({ userId: recipient.id, contactId: message.contactId, kind: message.kind, title: message.title, body: message.body, createdAt: now })),
+    data: unique.map((recipient) => ({ userId: recipient.id, contactId: message.contactId, kind: message.kind, title: message.title, body: message.body, path: message.path ?? null, createdAt: now })),
   });
   const link = message.path ? `\n\nOpen it: ${appUrl()}${message.path}` : "";
   for (const recipient of unique) {

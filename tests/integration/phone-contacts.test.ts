@@ -329,7 +329,8 @@ describe("the overdue follow-up alert", () => {
 
     const due = londonDateTime.format(phoneContact.followUpDueAt!);
     for (const notification of notifications) {
-      expect(notification).toMatchObject({ kind: "followUp.overdue", contactId: null, readAt: null });
+      // No contact to open yet: the notification opens the phone contact itself.
+      expect(notification).toMatchObject({ kind: "followUp.overdue", contactId: null, path: `/contacts/phone/${call.phoneContactId}`, readAt: null });
       expect(notification.body).toBe(
         `The professional who phoned in ${call.reference} was to send the written MASH referral by ${due}. None has been linked to the call. Chase the caller for it, and link it to the call when it arrives.`,
       );

@@ -14,6 +14,14 @@ export const metadata: Metadata = { title: "Notifications" };
 
 type SearchParams = Record<string, string | string[] | undefined>;
 
+/** What a notification's link opens, in words. */
+function openLabel(path: string): string {
+  if (path.startsWith("/contacts/phone/")) return "Open the phone contact";
+  if (path.startsWith("/contacts/")) return "Open the contact";
+  if (path.startsWith("/requests/")) return "Open the request";
+  return "Open it";
+}
+
 /** The caller's own notifications, newest first: Red contacts, allocations, clocks running out. */
 export default async function NotificationsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const user = await requireUser("/notifications");
@@ -60,10 +68,18 @@ export default async function NotificationsPage({ searchParams }: { searchParams
                   {notification.readAt && <> · read {formatDateTime(notification.readAt)}</>}
                 </p>
                 <p className="mb-2 break-words whitespace-pre-wrap">{notification.body}</p>
-                {notification.contactId && opensContacts && (
-                  <Link href={`/contacts/${notification.contactId}`} className="link">
-                    Open the contact<span className="sr-only">: {notification.title}</span>
+                {notification.path ? (
+                  <Link href={notification.path} className="link">
+                    {openLabel(notification.path)}
+                    <span className="sr-only">: {notification.title}</span>
                   </Link>
+                ) : (
+                  notification.contactId &&
+                  opensContacts && (
+                    <Link href={`/contacts/${notification.contactId}`} className="link">
+                      Open the contact<span className="sr-only">: {notification.title}</span>
+                    </Link>
+                  )
                 )}
               </article>
             </li>
